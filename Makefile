@@ -1,0 +1,68 @@
+# arm64 soft-dirty research fork: the one entry point.
+#
+#   make results            benchmarks of every variant, analysis, plots, RESULTS.md
+#   make check              host tests, then build/boot/test every variant
+#   make kernel VARIANT=v   build one variant's kernel (build/<v>/)
+#   make boot VARIANT=v     interactive shell in a guest running that kernel
+#   make run VARIANT=v CMD='...'  run one command in a guest
+#   make linux              linux/ = Debian's source (tag base) + patches/
+#   make export-patches     linux/ base..HEAD -> patches/ (format-patch series)
+#   make guest-image        build/initramfs.cpio (busybox, perf, selftests, bench)
+#   make deps               install what all of this needs (Debian packages)
+#   make variants           list the variants
+#
+# Variables: VARIANT (default baseline), SMP (vCPUs, default 2), ICOUNT=1
+# (deterministic instruction counting), EXPERIMENT (for make results),
+# CHECK_VARIANTS (make check on a subset).
+
+SHELL := /bin/bash
+VARIANT ?= baseline
+SMP ?= 2
+ICOUNT ?=
+CMD ?=
+S := scripts
+
+.PHONY: help deps linux export-patches kernel kernels guest-image boot run check results \
+	variants check-variant clean
+
+help:
+	@sed -n '2,19p' Makefile | sed 's/^# \{0,1\}//'
+
+variants:
+	@bash -c '. $(S)/lib.sh; list_variants'
+
+check-variant:
+	@bash -c '. $(S)/lib.sh; check_variant "$(VARIANT)"'
+
+deps:
+	@bash $(S)/deps.sh
+
+linux: deps
+	@bash $(S)/linux-prepare.sh
+
+export-patches:
+	@bash $(S)/export-patches.sh
+
+kernel: check-variant linux
+	@bash $(S)/kernel-build.sh $(VARIANT)
+
+kernels: linux
+	@for v in $$(bash -c '. $(S)/lib.sh; list_variants'); do bash $(S)/kernel-build.sh $$v || exit 1; done
+
+guest-image: linux
+	@bash $(S)/guest-image.sh
+
+boot: kernel guest-image
+	@bash $(S)/guest-run.sh --interactive --variant $(VARIANT) --smp $(SMP) $(if $(ICOUNT),--icount)
+
+run: kernel guest-image
+	@bash $(S)/guest-run.sh --variant $(VARIANT) --smp $(SMP) $(if $(ICOUNT),--icount) -- '$(CMD)'
+
+check:
+	@bash $(S)/check.sh
+
+results:
+	@bash $(S)/results.sh $(EXPERIMENT)
+
+clean:
+	rm -rf build

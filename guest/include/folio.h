@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Populating anonymous memory with folios of one size through the per-size
+ * mTHP controls (/sys/kernel/mm/transparent_hugepage/hugepages-<N>kB/enabled),
+ * and checking with /proc/kpageflags that the folios really have that size.
+ */
+#ifndef GUEST_FOLIO_H
+#define GUEST_FOLIO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define THP_SYSFS "/sys/kernel/mm/transparent_hugepage"
+#define THP_MAX_SIZES 16
+
+struct thp_settings {
+	unsigned int count;
+	char top_enabled[16];
+	char size_dir[THP_MAX_SIZES][32];	/* "hugepages-64kB" */
+	char enabled[THP_MAX_SIZES][16];	/* "always", "never", ... */
+};
+
+/* Parses "4K", "16K", "64K", "2M" (also "4k", "65536"); 0 or -1. */
+int folio_size_parse(const char *text, size_t *bytes);
+/* Formats a size as "4K", "64K", "2M". */
+const char *folio_size_name(size_t bytes, char *buf, size_t len);
+/* Saves the current controls; 0 or -1 with errno. */
+int thp_save(struct thp_settings *saved);
+/* Restores what thp_save() saw; 0 or -1. */
+int thp_restore(const struct thp_settings *saved);
+/*
+ * New anonymous faults get folios of exactly this size: that size "always",
+ * every other size "never" (4K: every size "never"). Returns 0; -1 with a
+ * message naming the sizes the kernel offers in err when it has no such size.
+ */
+int folio_size_select(size_t bytes, char *err, size_t errlen);
+/*
+ * Checks that [addr, addr + len) is mapped by folios of exactly folio_bytes
+ * (order-0 pages for 4K). Returns 0; -1 with the reason in err.
+ */
+int folio_check(void *addr, size_t len, size_t folio_bytes, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Anonymous mappings for the guest programs. */
+#ifndef GUEST_MEM_H
+#define GUEST_MEM_H
+
+#include <stddef.h>
+
+/*
+ * A private anonymous read-write mapping of len bytes whose start is aligned
+ * to align (a power of two); NULL with errno on failure. Unmap with munmap().
+ */
+void *map_anon_aligned(size_t len, size_t align);
+/* Writes one byte in every page of [addr, addr + len). */
+void touch_pages(void *addr, size_t len, unsigned char value);
+
+#endif

@@ -1,0 +1,189 @@
+#!/usr/bin/env bash
+# make check: host tests of the harness; the series applies on a fresh base;
+# then, for every variant, build its kernel, boot it and run the guest suites
+# (tests/suites.tsv), parse their results and compare skips with
+# tests/expected-skips.tsv. Ends with a table of variant x suite, written to
+# build/check-summary.tsv, and the line "N passed, N failed".
+# CHECK_VARIANTS="baseline pte" limits the variants.
+set -eu
+. "$(dirname "$0")/lib.sh"
+
+CHECK_DIR="$BUILD/check"
+# Gigantic hugetlb pages cannot be allocated at run time: reserve them at boot.
+CHECK_CMDLINE="hugepagesz=32M hugepages=4"
+CASES="$CHECK_DIR/cases.tsv"
+SUMMARY="$BUILD/check-summary.tsv"
+START=$(date +%s)
+rm -rf "$CHECK_DIR"
+mkdir -p "$CHECK_DIR"
+: >"$CASES"
+
+elapsed() {
+	local s=$(($(date +%s) - START))
+	printf '%dm%02ds' $((s / 60)) $((s % 60))
+}
+say() { progress "check [$(elapsed)] $*"; }
+
+# record VARIANT SUITE RESULT DESCRIPTION
+record() {
+	printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" >>"$CASES"
+	if [ "$3" = fail ]; then
+		printf '  FAIL %s/%s: %s\n' "$1" "$2" "$4" >&2
+	fi
+}
+
+# expected_skip VARIANT SUITE DESCRIPTION: is this skip listed?
+expected_skip() {
+	local variant="$1" suite="$2" desc="$3" pv ps sub why
+	while IFS=$'\t' read -r pv ps sub why; do
+		case "$pv" in '' | '#'*) continue ;; esac
+		# shellcheck disable=SC2053 # the variant column is a pattern
+		[[ "$variant" == $pv ]] || continue
+		[ "$ps" = "$suite" ] || continue
+		[[ "$desc" == *"$sub"* ]] && return 0
+	done <"$TOP/tests/expected-skips.tsv"
+	return 1
+}
+
+# record_suite VARIANT SUITE RESULTS_FILE: results from suite-results.awk.
+record_suite() {
+	local variant="$1" suite="$2" file="$3" result n desc
+	while IFS=$'\t' read -r result n desc; do
+		if [ "$result" = skip ]; then
+			if expected_skip "$variant" "$suite" "$desc"; then
+				record "$variant" "$suite" skip "$desc"
+			else
+				record "$variant" "$suite" fail "unexpected skip: $desc"
+			fi
+		else
+			record "$variant" "$suite" "$result" "$desc"
+		fi
+	done <"$file"
+}
+
+# check_minimum VARIANT SUITE RESULTS_FILE: enough cases passed?
+check_minimum() {
+	local variant="$1" suite="$2" file="$3" pv ps min why passed
+	passed=$(awk -F'\t' '$1 == "pass"' "$file" | wc -l)
+	while IFS=$'\t' read -r pv ps min why; do
+		case "$pv" in '' | '#'*) continue ;; esac
+		# shellcheck disable=SC2053 # the variant column is a pattern
+		[[ "$variant" == $pv ]] || continue
+		[ "$ps" = "$suite" ] || continue
+		if [ "$passed" -lt "$min" ]; then
+			record "$variant" "$suite" fail "only $passed cases passed, at least $min expected ($why)"
+		fi
+	done <"$TOP/tests/expected-counts.tsv"
+}
+
+finish() {
+	local pass fail skip
+	say "summary"
+	awk -F'\t' '
+		{ key = $1 "\t" $2; if (!(key in seen)) { seen[key] = 1; order[++n] = key }
+		  count[key, $3]++ }
+		END {
+			for (i = 1; i <= n; i++)
+				printf "%s\t%d\t%d\t%d\n", order[i], count[order[i], "pass"],
+					count[order[i], "fail"], count[order[i], "skip"]
+		}' "$CASES" >"$SUMMARY.body"
+	{ printf 'variant\tsuite\tpass\tfail\tskip\n'; cat "$SUMMARY.body"; } >"$SUMMARY"
+	rm -f "$SUMMARY.body"
+	echo
+	column -t -s $'\t' "$SUMMARY" | sed 's/^/  /'
+	echo
+	echo "  (skip: expected skips, listed in tests/expected-skips.tsv; an unexpected skip counts as failed)"
+	echo "  per-case results: build/check/cases.tsv; console logs: build/check/<variant>/<suite>/"
+	pass=$(awk -F'\t' '$3 == "pass"' "$CASES" | wc -l)
+	fail=$(awk -F'\t' '$3 == "fail"' "$CASES" | wc -l)
+	skip=$(awk -F'\t' '$3 == "skip"' "$CASES" | wc -l)
+	echo "  $skip skipped as expected; time $(elapsed)"
+	echo "$pass passed, $fail failed"
+	[ "$fail" = 0 ]
+}
+
+# fatal STEP LOG: a step without which nothing else can run.
+fatal() {
+	record setup "$1" fail "$1 failed (see above)"
+	finish || true
+	exit 1
+}
+
+say "step 1: dependencies (make deps)"
+bash "$TOP/scripts/deps.sh" || fatal deps
+
+say "step 2: host tests of the harness"
+if ! bash "$TOP/tests/host/run.sh" >"$CHECK_DIR/host-tests.log" 2>&1; then :; fi
+while IFS= read -r line; do
+	file="${line%%: *}" rest="${line#*: }"
+	case "$rest" in
+	"ok "*) record host "$file" pass "${rest#ok * }" ;;
+	"not ok "*) record host "$file" fail "${rest#not ok * }" ;;
+	esac
+done <"$CHECK_DIR/host-tests.log"
+tail -n 1 "$CHECK_DIR/host-tests.log" | sed 's/^/  /' >&2
+
+say "step 3: linux/ from Debian's source and patches/ (make linux)"
+bash "$TOP/scripts/linux-prepare.sh" || fatal linux
+say "step 3: the series applies on a fresh base"
+if bash "$TOP/scripts/series-check.sh" >"$CHECK_DIR/series-check.log" 2>&1; then
+	record setup series pass "patches/ applies on a fresh checkout of base ($(tail -n 1 "$CHECK_DIR/series-check.log"))"
+else
+	cat "$CHECK_DIR/series-check.log" >&2
+	record setup series fail "patches/ does not apply on a fresh checkout of base"
+fi
+
+say "step 4: guest image (busybox, perf, mm selftests, project programs)"
+bash "$TOP/scripts/guest-image.sh" || fatal guest-image
+
+variants=${CHECK_VARIANTS:-$(list_variants)}
+nvariants=$(echo "$variants" | wc -w)
+i=0
+for variant in $variants; do
+	i=$((i + 1))
+	check_variant "$variant"
+	say "variant $variant ($i/$nvariants): building the kernel"
+	if ! bash "$TOP/scripts/kernel-build.sh" "$variant"; then
+		record "$variant" build fail "kernel build failed (build/$variant/build.log)"
+		continue
+	fi
+	record "$variant" build pass "kernel $(cat "$BUILD/$variant/include/config/kernel.release") built"
+
+	if [ "$variant" = baseline ]; then
+		say "variant $variant: the guest runner's own tests (exit status, panic, oops, warning, hang)"
+		bash "$TOP/tests/boot/test-guest-run.sh" "$variant" "$CHECK_DIR/$variant/runner" \
+			>"$CHECK_DIR/runner.log" 2>&1 </dev/null || true
+		awk -f "$TOP/scripts/suite-results.awk" "$CHECK_DIR/runner.log" >"$CHECK_DIR/runner.results"
+		record_suite "$variant" guest-runner "$CHECK_DIR/runner.results"
+	fi
+
+	soft_dirty=0
+	grep -qx 'CONFIG_MEM_SOFT_DIRTY=y' "$BUILD/$variant/.config" && soft_dirty=1
+	while IFS=$'\t' read -r suite applies command limit; do
+		case "$suite" in '' | '#'*) continue ;; esac
+		case "$applies" in
+		all) ;;
+		soft-dirty) [ "$soft_dirty" = 1 ] || continue ;;
+		*) # shellcheck disable=SC2053
+			[[ "$variant" == $applies ]] || continue ;;
+		esac
+		dir="$CHECK_DIR/$variant/$suite"
+		say "variant $variant ($i/$nvariants): suite $suite"
+		set +e
+		bash "$TOP/scripts/guest-run.sh" --variant "$variant" --quiet --timeout "$limit" \
+			--append "$CHECK_CMDLINE" --run-dir "$dir" -- "$command" 2>"$dir.stderr" </dev/null
+		rc=$?
+		set -e
+		awk -f "$TOP/scripts/suite-results.awk" "$dir/output.log" >"$dir/results.tsv"
+		record_suite "$variant" "$suite" "$dir/results.tsv"
+		check_minimum "$variant" "$suite" "$dir/results.tsv"
+		if [ "$rc" != 0 ]; then
+			sed 's/^/    /' "$dir.stderr" | tail -n 30 >&2
+			record "$variant" "$suite" fail "guest run exited with status $rc (build/check/$variant/$suite/)"
+		fi
+		awk -F'\t' -v s="$suite" '{ c[$1]++ } END { printf "    %s: %d passed, %d failed, %d skipped\n", s, c["pass"], c["fail"], c["skip"] }' \
+			"$dir/results.tsv" >&2
+	done <"$TOP/tests/suites.tsv"
+done
+
+finish

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# make export-patches: write base..HEAD of linux/ to patches/ as a git
+# format-patch series with a cover letter. The cover letter's subject and text
+# are kept from the existing patches/0000-cover-letter.patch; its shortlog and
+# diffstat are regenerated.
+set -eu
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/series-lib.sh"
+
+[ -d "$LINUX/.git" ] || die "linux/ does not exist: run 'make linux' first"
+lgit rev-parse -q --verify refs/tags/base >/dev/null || die "linux/ has no 'base' tag"
+dirty=$(lgit status --porcelain --untracked-files=no | head -n 5)
+[ -z "$dirty" ] || die "linux/ has uncommitted changes; commit them first:
+$dirty"
+count=$(lgit rev-list --count base..HEAD)
+[ "$count" -gt 0 ] || die "linux/ has no commits on top of base; nothing to export"
+
+cover_old="$PATCHES/0000-cover-letter.patch"
+subject="" blurb=""
+if [ -f "$cover_old" ]; then
+	subject=$(sed -n 's/^Subject: \[PATCH[^]]*\] //p' "$cover_old" | head -n 1)
+	# The text runs from the first blank line (end of the headers) to the
+	# shortlog, whose first line is "Author Name (N):".
+	blurb=$(awk 'body && /^[^ ].* \([0-9]+\):$/ { exit } body { print } /^$/ && !body { body = 1 }' "$cover_old")
+fi
+
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+lgit format-patch -q --zero-commit --no-signature --cover-letter \
+	-o "$out" base..HEAD
+
+cover_new=$(ls "$out"/0000-*.patch)
+if [ -n "$subject" ]; then
+	SUBJECT="$subject" BLURB="$blurb" awk '
+		/\*\*\* SUBJECT HERE \*\*\*/ { sub(/\*\*\* SUBJECT HERE \*\*\*/, ENVIRON["SUBJECT"]) }
+		/^\*\*\* BLURB HERE \*\*\*$/ { printf "%s\n", ENVIRON["BLURB"]; next }
+		{ print }
+	' "$cover_new" >"$out/cover" && mv "$out/cover" "$cover_new"
+else
+	echo "note: patches/0000-cover-letter.patch is a template; write its subject and text, then export again" >&2
+fi
+
+mkdir -p "$PATCHES"
+rm -f "$PATCHES"/[0-9][0-9][0-9][0-9]-*.patch
+cp "$out"/*.patch "$PATCHES"/
+record_commits
+progress "export-patches: $count patches and a cover letter written to patches/"
+git -C "$TOP" status --short -- patches | sed 's/^/  /' >&2 || true

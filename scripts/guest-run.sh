@@ -1,0 +1,138 @@
+#!/usr/bin/env bash
+# guest-run.sh: boot a variant's kernel under QEMU with the project initramfs.
+#
+#   guest-run.sh [options] -- COMMAND...   run COMMAND in the guest (sh -c),
+#                                          print its output, exit with its status
+#   guest-run.sh [options] --interactive   a shell on the serial console
+#
+# Options:
+#   --variant V      kernel build/V/arch/arm64/boot/Image (default: baseline)
+#   --smp N          vCPUs (default 2)
+#   --mem SIZE       guest memory (default 4G, at least 3G)
+#   --icount         -icount shift=0,sleep=off: deterministic, the PMU counts
+#                    instructions, virtual time (single-threaded TCG)
+#   --timeout S      kill the guest after S seconds (default 600)
+#   --run-dir DIR    where console.log, output.log and out/ are kept
+#                    (default: runs/guest/<date>-<variant>)
+#   --append ARGS    extra kernel command line
+#   --quiet          do not copy the command's output to stdout
+#
+# Exit status: the command's own when the guest kernel stayed clean; 120 when
+# the kernel reported a panic, oops, BUG, WARNING or sanitizer report; 121
+# when the guest ended without reporting the command's status; 124 on timeout.
+# In those three cases the tail of the console log is printed.
+set -eu
+. "$(dirname "$0")/lib.sh"
+
+variant=baseline smp=2 mem=4G icount=0 timeout=600 run_dir="" append="" interactive=0 quiet=0
+while [ $# -gt 0 ]; do
+	case "$1" in
+	--variant) variant="$2"; shift 2 ;;
+	--smp) smp="$2"; shift 2 ;;
+	--mem) mem="$2"; shift 2 ;;
+	--icount) icount=1; shift ;;
+	--timeout) timeout="$2"; shift 2 ;;
+	--run-dir) run_dir="$2"; shift 2 ;;
+	--append) append="$2"; shift 2 ;;
+	--interactive) interactive=1; shift ;;
+	--quiet) quiet=1; shift ;;
+	--) shift; break ;;
+	*) die "guest-run.sh: unknown option '$1' (see the comment at the top of scripts/guest-run.sh)" ;;
+	esac
+done
+check_variant "$variant"
+case "$smp" in '' | *[!0-9]* | 0) die "--smp must be a positive number of vCPUs, not '$smp'" ;; esac
+case "$timeout" in '' | *[!0-9]* | 0) die "--timeout must be a positive number of seconds, not '$timeout'" ;; esac
+case "$mem" in
+[0-9]*G) [ "${mem%G}" -ge 3 ] || die "--mem must be at least 3G (the benchmarks map 1 GiB twice over), not '$mem'" ;;
+[0-9]*M) [ "${mem%M}" -ge 3072 ] || die "--mem must be at least 3G, not '$mem'" ;;
+*) die "--mem takes a size like 4G or 3072M, not '$mem'" ;;
+esac
+[ "$interactive" = 1 ] || [ $# -gt 0 ] || die "guest-run.sh: give a command after --, or --interactive"
+
+kernel="$BUILD/$variant/arch/arm64/boot/Image"
+initramfs="$BUILD/initramfs.cpio"
+[ -f "$kernel" ] || die "no kernel for variant '$variant' ($kernel): run 'make kernel VARIANT=$variant'"
+[ -f "$initramfs" ] || die "no guest image ($initramfs): run 'make guest-image'"
+command -v qemu-system-aarch64 >/dev/null || die "qemu-system-aarch64 is missing: run 'make deps'"
+
+cmdline="console=ttyAMA0 panic=-1 oops=panic loglevel=6 $append"
+qemu=(qemu-system-aarch64 -M virt -cpu max,pauth-impdef=on -smp "$smp" -m "$mem" -no-reboot
+	-kernel "$kernel")
+[ "$icount" = 1 ] && qemu+=(-icount shift=0,sleep=off)
+
+if [ "$interactive" = 1 ]; then
+	exec "${qemu[@]}" -nographic -initrd "$initramfs" -append "$cmdline"
+fi
+
+if [ -z "$run_dir" ]; then
+	run_dir="$TOP/runs/guest/$(date +%Y%m%d-%H%M%S)-$variant-$$"
+fi
+mkdir -p "$run_dir"
+run_dir=$(cd "$run_dir" && pwd)
+rm -rf "$run_dir/out" "$run_dir/cmd-root"
+mkdir -p "$run_dir/cmd-root" "$run_dir/out"
+
+# The command travels as a second cpio archive appended to the image.
+printf '%s\n' "$*" >"$run_dir/cmd-root/run-cmd"
+(cd "$run_dir/cmd-root" && echo run-cmd | cpio -o -H newc --owner=0:0 --quiet) >"$run_dir/cmd.cpio"
+cat "$initramfs" "$run_dir/cmd.cpio" >"$run_dir/initramfs.cpio"
+rm -rf "$run_dir/cmd-root" "$run_dir/cmd.cpio"
+truncate -s 0 "$run_dir/out.img"
+truncate -s 256M "$run_dir/out.img"
+: >"$run_dir/console.log"
+: >"$run_dir/output.log"
+{
+	echo "variant=$variant"
+	echo "kernel_release=$(cat "$BUILD/$variant/include/config/kernel.release" 2>/dev/null || echo unknown)"
+	echo "qemu=$(qemu-system-aarch64 --version | head -n 1)"
+	echo "mode=$([ "$icount" = 1 ] && echo icount || echo tcg)"
+	echo "smp=$smp"
+	echo "mem=$mem"
+	echo "cmdline=$cmdline"
+	echo "command=$*"
+	echo "date=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+} >"$run_dir/guest.env"
+
+set +e
+timeout -k 10 "$timeout" "${qemu[@]}" -display none -monitor none \
+	-serial "file:$run_dir/console.log" \
+	-initrd "$run_dir/initramfs.cpio" -append "$cmdline" \
+	-device virtio-serial-device -chardev "file,id=hvc,path=$run_dir/output.log" \
+	-device virtconsole,chardev=hvc \
+	-drive "file=$run_dir/out.img,if=none,format=raw,id=out" -device virtio-blk-device,drive=out \
+	>"$run_dir/qemu.log" 2>&1
+qemu_rc=$?
+set -e
+rm -f "$run_dir/initramfs.cpio"
+tar -xf "$run_dir/out.img" -C "$run_dir/out" 2>/dev/null || true
+rm -f "$run_dir/out.img"
+
+[ "$quiet" = 1 ] || cat "$run_dir/output.log"
+
+console_tail() {
+	echo "---- tail of $run_dir/console.log ----" >&2
+	tail -n "${1:-40}" "$run_dir/console.log" >&2
+	echo "----" >&2
+}
+
+if [ "$qemu_rc" = 124 ] || [ "$qemu_rc" = 137 ]; then
+	echo "error: guest ($variant) exceeded its time limit of ${timeout}s: $*" >&2
+	console_tail
+	exit 124
+fi
+report=$(bash "$TOP/scripts/console-check.sh" "$run_dir/console.log" || true)
+if [ -n "$report" ]; then
+	echo "error: the guest kernel ($variant) reported a problem while running: $*" >&2
+	printf '%s\n' "$report" >&2
+	console_tail 60
+	exit 120
+fi
+rc=$(sed -n 's/^@@GUEST-EXIT \([0-9]*\).*/\1/p' "$run_dir/console.log" | tail -n 1)
+if [ -z "$rc" ]; then
+	echo "error: the guest ($variant) ended without reporting the command's status (qemu exit $qemu_rc): $*" >&2
+	[ -s "$run_dir/qemu.log" ] && cat "$run_dir/qemu.log" >&2
+	console_tail
+	exit 121
+fi
+exit "$rc"

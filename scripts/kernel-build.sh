@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# make kernel VARIANT=v: configure (allnoconfig + fragments) and build the
+# kernel of a variant out of tree into build/<variant>/, with ccache.
+# VARIANT may end in -debug for the variant's debug build (debug.config on top).
+set -eu
+. "$(dirname "$0")/lib.sh"
+
+variant="${1:-}"
+[ -n "$variant" ] || die "usage: $0 VARIANT; valid variants: $(list_variants | tr '\n' ' ')"
+check_variant "$variant"
+base_variant="${variant%-debug}"
+
+[ -d "$TOP/linux/.git" ] || die "linux/ does not exist: run 'make linux' first"
+
+out="$BUILD/$variant"
+mkdir -p "$out"
+fragment="$out/fragment.config"
+{
+	cat "$KCONFIG_DIR/base.config"
+	cat "$KCONFIG_DIR/$base_variant.config"
+	if [ "$variant" != "$base_variant" ]; then
+		cat "$KCONFIG_DIR/debug.config"
+	fi
+	echo "# The release string names the variant: uname -r says what runs."
+	echo "CONFIG_LOCALVERSION=\"-$variant\""
+} >"$fragment.new"
+mv "$fragment.new" "$fragment"
+
+export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/ccache}"
+export CCACHE_BASEDIR="$TOP"
+export CCACHE_NOHASHDIR=1
+export CCACHE_DEPEND=1
+export CCACHE_SLOPPINESS="time_macros,include_file_mtime,include_file_ctime"
+export CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-5G}"
+export KBUILD_BUILD_TIMESTAMP="@0"
+export KBUILD_BUILD_USER=sdfork KBUILD_BUILD_HOST=qemu
+kmake() {
+	make -C "$TOP/linux" O="$out" ARCH=arm64 CROSS_COMPILE="$(cross_compile)" \
+		CC="ccache $(cross_compile)gcc" LOCALVERSION= -j"$(nproc)" "$@"
+}
+
+progress "kernel $variant: configuring (allnoconfig + $(basename "$KCONFIG_DIR")/{base,$base_variant${variant#"$base_variant"}}.config)"
+kmake -s allnoconfig KCONFIG_ALLCONFIG="$fragment" >"$out/config.log" 2>&1 || {
+	tail -n 20 "$out/config.log" >&2
+	die "kernel $variant: configuration failed (log: $out/config.log)"
+}
+bash "$TOP/scripts/kconfig-verify.sh" "$fragment" "$out/.config" ||
+	die "kernel $variant: the configuration lost options of the fragments (above)"
+
+progress "kernel $variant: building Image (log: build/$variant/build.log)"
+start=$(date +%s)
+if ! kmake Image >"$out/build.log" 2>&1; then
+	grep -E 'error|Error' "$out/build.log" | head -n 20 >&2
+	die "kernel $variant: build failed (log: $out/build.log)"
+fi
+
+# Warnings in files the series changes are errors of ours.
+changed=$(git -C "$TOP/linux" diff --name-only base..HEAD -- '*.c' '*.h' | tr '\n' '|')
+changed="${changed%|}"
+if [ -n "$changed" ] && grep -E "^(\.\./)*(linux/)?($changed):[0-9]+:[0-9]+: warning:" "$out/build.log" >"$out/series-warnings.log"; then
+	cat "$out/series-warnings.log" >&2
+	die "kernel $variant: the build warns in files changed by the series (above)"
+fi
+rm -f "$out/series-warnings.log"
+progress "kernel $variant: built in $(($(date +%s) - start)) s: $(cat "$out/include/config/kernel.release")"

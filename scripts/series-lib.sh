@@ -1,0 +1,67 @@
+# shellcheck shell=bash
+# Helpers shared by linux-prepare.sh and export-patches.sh: how a commit in
+# linux/ and a file in patches/ are compared.
+
+LINUX="${LINUX_DIR:-$TOP/linux}"
+PATCHES="${PATCHES_DIR:-$TOP/patches}"
+LINUX_TARBALL="${LINUX_TARBALL:-/usr/src/linux-source-6.12.tar.xz}"
+LINUX_SOURCE_PKG=linux-source-6.12
+GIT_IDENTITY_NAME="arm64 soft-dirty fork"
+GIT_IDENTITY_EMAIL="sd-fork@users.noreply.invalid"
+
+lgit() {
+	git -C "$LINUX" "$@"
+}
+
+# The patch files of the series, in order, without the cover letter.
+series_files() {
+	ls "$PATCHES"/[0-9][0-9][0-9][0-9]-*.patch 2>/dev/null | grep -v '/0000-' || true
+}
+
+# normalize_patch: read one patch on stdin and print what identifies its
+# content: no commit id, no series numbering, no blob ids, no signature.
+normalize_patch() {
+	sed -e '1{/^From [0-9a-f]\{40\} /d}' \
+		-e '/^\(Message-I[dD]\|In-Reply-To\|References\): /d' \
+		-e 's/^Subject: \[PATCH[^]]*\] /Subject: /' \
+		-e '/^index [0-9a-f]*\.\.[0-9a-f]*/d' |
+		awk '/^-- $/ { sig = 1 } !sig { print }'
+}
+
+commit_fingerprint() {
+	lgit format-patch --stdout --no-signature -1 "$1" | normalize_patch | sha256sum | cut -d' ' -f1
+}
+
+file_fingerprint() {
+	normalize_patch <"$1" | sha256sum | cut -d' ' -f1
+}
+
+installed_source_version() {
+	if [ -n "${LINUX_SOURCE_VERSION_OVERRIDE:-}" ]; then
+		echo "$LINUX_SOURCE_VERSION_OVERRIDE"
+		return
+	fi
+	dpkg-query -W -f='${Version}' "$LINUX_SOURCE_PKG" 2>/dev/null ||
+		die "$LINUX_SOURCE_PKG is not installed: run 'make deps'"
+}
+
+base_source_version() {
+	lgit tag -l --format='%(contents:subject)' base | sed -n 's/^Debian [^ ]* \([^ ]*\)$/\1/p'
+}
+
+# Fingerprints of every commit that came from patches/ (applied by make linux)
+# or went to patches/ (make export-patches). A commit of linux/ whose content
+# was once in patches/ is not work that only linux/ holds.
+RECORD_FILE_NAME=sdfork-series-fingerprints
+
+record_file() {
+	echo "$LINUX/.git/$RECORD_FILE_NAME"
+}
+
+record_commits() {
+	local c
+	for c in $(lgit rev-list --reverse base..HEAD); do
+		commit_fingerprint "$c"
+	done >>"$(record_file)"
+	sort -u -o "$(record_file)" "$(record_file)"
+}

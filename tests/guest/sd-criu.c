@@ -1,0 +1,202 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * sd-criu: soft-dirty used the way CRIU's incremental dumps use it.
+ *
+ * For anonymous memory populated with 4K, 64K (contpte) and 2M (PMD) folios:
+ * clear soft-dirty (clear_refs "4"), write to a chosen subset of pages, and
+ * check that pagemap bit 55 -- and the PAGEMAP_SCAN ioctl -- report exactly
+ * the written pages as soft-dirty. Then fork: the child must see the same
+ * set, and what the child writes afterwards must show in the child only.
+ *
+ * Soft-dirty is tracked per mapping entry: a PMD-mapped 2M folio is one
+ * entry, so there every page of a written 2M folio is expected soft-dirty
+ * and the folios not written are expected clean.
+ */
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "folio.h"
+#include "ktap.h"
+#include "mem.h"
+#include "pagemap.h"
+
+#define REGION (8u << 20)	/* four 2M folios, 128 64K folios */
+#define CASES_PER_SIZE 7
+
+struct region {
+	char *mem;
+	size_t npages;
+	size_t page;
+	size_t granule_pages;	/* pages per soft-dirty entry: 1, or 512 for PMD */
+};
+
+/* The pages a step writes: deterministic, spread over folio heads, tails, middles. */
+static bool in_parent_set(size_t i)
+{
+	return (i * 7 + 3) % 11 == 0 || i % 64 == 63 || (i >= 1024 && i < 1030);
+}
+
+static bool every_page(size_t i)
+{
+	(void)i;
+	return true;
+}
+
+static bool in_child_set(size_t i)
+{
+	return (i * 5 + 1) % 13 == 0;
+}
+
+static void write_set(struct region *r, bool (*set)(size_t), unsigned char v)
+{
+	for (size_t i = 0; i < r->npages; i++)
+		if (set(i))
+			r->mem[i * r->page] = (char)v;
+}
+
+/* Expected soft-dirty state of page i after writing the pages of the sets. */
+static bool expected(const struct region *r, size_t i, bool (*a)(size_t), bool (*b)(size_t))
+{
+	size_t first = i / r->granule_pages * r->granule_pages;
+
+	for (size_t j = first; j < first + r->granule_pages; j++)
+		if ((a && a(j)) || (b && b(j)))
+			return true;
+	return false;
+}
+
+/*
+ * Compares pagemap bit 55 and PAGEMAP_SCAN with the expectation. Returns the
+ * number of mismatches and prints the first few.
+ */
+static size_t compare(const struct region *r, bool (*a)(size_t), bool (*b)(size_t),
+		      const char *via)
+{
+	uint64_t *entries = calloc(r->npages, sizeof(*entries));
+	bool *scan = calloc(r->npages, sizeof(*scan));
+	size_t missed = 0, extra = 0, scan_diff = 0;
+	int fd = pagemap_open();
+
+	if (!entries || !scan || fd < 0 || pagemap_read(fd, r->mem, r->npages, entries) ||
+	    pagemap_scan_soft_dirty(fd, r->mem, r->npages, scan)) {
+		ktap_diag("%s: cannot read pagemap: %s", via, strerror(errno));
+		missed = r->npages;
+		goto out;
+	}
+	for (size_t i = 0; i < r->npages; i++) {
+		bool want = expected(r, i, a, b), got = entries[i] & PM_SOFT_DIRTY;
+
+		if (want && !got && missed++ < 4)
+			ktap_diag("%s: page %zu written but not soft-dirty (pagemap %#llx)", via, i,
+				  (unsigned long long)entries[i]);
+		if (!want && got && extra++ < 4)
+			ktap_diag("%s: page %zu not written but soft-dirty", via, i);
+		if (scan[i] != got && scan_diff++ < 4)
+			ktap_diag("%s: page %zu: PAGEMAP_SCAN says %d, pagemap says %d", via, i,
+				  scan[i], got);
+	}
+	if (missed || extra || scan_diff)
+		ktap_diag("%s: %zu missed, %zu extra, %zu PAGEMAP_SCAN disagreements",
+			  via, missed, extra, scan_diff);
+out:
+	if (fd >= 0)
+		close(fd);
+	free(entries);
+	free(scan);
+	return missed + extra + scan_diff;
+}
+
+/* In the child: the parent's set must show; then the child's own writes. */
+static int child_checks(struct region *r)
+{
+	if (compare(r, in_parent_set, NULL, "child after fork"))
+		return 1;
+	write_set(r, in_child_set, 0x5a);
+	if (compare(r, in_parent_set, in_child_set, "child after its writes"))
+		return 2;
+	return 0;
+}
+
+static void run_size(struct ktap *t, size_t folio_bytes)
+{
+	char name[16], err[256];
+	struct region r = { .page = (size_t)getpagesize() };
+	pid_t pid;
+	int status;
+
+	folio_size_name(folio_bytes, name, sizeof(name));
+	r.npages = REGION / r.page;
+	r.granule_pages = folio_bytes == (2u << 20) ? folio_bytes / r.page : 1;
+
+	if (folio_size_select(folio_bytes, err, sizeof(err))) {
+		for (int i = 0; i < CASES_PER_SIZE; i++)
+			ktap_result(t, false, "%s: %s", name, err);
+		return;
+	}
+	r.mem = map_anon_aligned(REGION, 2u << 20);
+	if (!r.mem) {
+		for (int i = 0; i < CASES_PER_SIZE; i++)
+			ktap_result(t, false, "%s: mmap failed: %s", name, strerror(errno));
+		return;
+	}
+	if (folio_bytes == (2u << 20))
+		madvise(r.mem, REGION, MADV_HUGEPAGE);
+	else
+		madvise(r.mem, REGION, MADV_NOHUGEPAGE);
+	touch_pages(r.mem, REGION, 1);
+
+	err[0] = '\0';
+	ktap_result(t, folio_check(r.mem, REGION, folio_bytes, err, sizeof(err)) == 0,
+		    "%s: memory is populated with %s folios%s%s", name, name,
+		    err[0] ? ": " : "", err);
+	ktap_result(t, compare(&r, every_page, NULL, "before clear") == 0,
+		    "%s: freshly written pages are soft-dirty", name);
+	ktap_result(t, clear_soft_dirty() == 0 && compare(&r, NULL, NULL, "after clear") == 0,
+		    "%s: clear_refs 4 cleans every page", name);
+	write_set(&r, in_parent_set, 2);
+	ktap_result(t, compare(&r, in_parent_set, NULL, "after writes") == 0,
+		    "%s: exactly the written pages are soft-dirty", name);
+
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0)
+		_exit(child_checks(&r));
+	if (pid < 0 || waitpid(pid, &status, 0) != pid)
+		status = -1;
+	ktap_result(t, status != -1 && WIFEXITED(status) && WEXITSTATUS(status) != 1,
+		    "%s: the child sees the parent's soft-dirty pages after fork", name);
+	ktap_result(t, status != -1 && WIFEXITED(status) && WEXITSTATUS(status) == 0,
+		    "%s: the child's own writes show as soft-dirty in the child", name);
+	ktap_result(t, compare(&r, in_parent_set, NULL, "parent after the child's writes") == 0,
+		    "%s: the child's writes do not show in the parent", name);
+	munmap(r.mem, REGION);
+}
+
+int main(void)
+{
+	const size_t sizes[] = { 4u << 10, 64u << 10, 2u << 20 };
+	const unsigned int nsizes = sizeof(sizes) / sizeof(sizes[0]);
+	struct thp_settings saved;
+	struct ktap t;
+
+	ktap_init(&t, nsizes * CASES_PER_SIZE);
+	if (!soft_dirty_supported()) {
+		for (unsigned int i = 0; i < nsizes * CASES_PER_SIZE; i++)
+			ktap_skip(&t, "soft-dirty is not supported by this kernel");
+		return ktap_finish(&t);
+	}
+	if (thp_save(&saved)) {
+		ktap_diag("cannot read the THP controls: %s", strerror(errno));
+		return 1;
+	}
+	for (unsigned int i = 0; i < nsizes; i++)
+		run_size(&t, sizes[i]);
+	thp_restore(&saved);
+	return ktap_finish(&t);
+}

@@ -1,0 +1,58 @@
+# shellcheck shell=bash
+# Tiny test library for the host-side tests. Each test file sources it, calls
+# its assertions, and ends with `finish`. Results are KTAP lines on stdout;
+# tests/host/run.sh adds them up.
+set -u
+TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+FIXTURES="$TOP/tests/host/fixtures"
+T_COUNT=0
+T_FAILED=0
+T_TMP=$(mktemp -d)
+trap 'rm -rf "$T_TMP"' EXIT
+
+ok() {
+	T_COUNT=$((T_COUNT + 1))
+	echo "ok $T_COUNT $1"
+}
+
+not_ok() {
+	T_COUNT=$((T_COUNT + 1))
+	T_FAILED=$((T_FAILED + 1))
+	echo "not ok $T_COUNT $1"
+	shift
+	[ $# -gt 0 ] && printf '# %s\n' "$@"
+	return 0
+}
+
+# assert_eq NAME EXPECTED ACTUAL
+assert_eq() {
+	if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1" "expected: $2" "actual:   $3"; fi
+}
+
+# assert_contains NAME HAYSTACK NEEDLE
+assert_contains() {
+	case "$2" in
+	*"$3"*) ok "$1" ;;
+	*) not_ok "$1" "expected to find: $3" "in: $(printf '%s' "$2" | head -c 600)" ;;
+	esac
+}
+
+# assert_status NAME EXPECTED_STATUS COMMAND...: runs COMMAND, keeps its
+# combined output in $OUT.
+assert_status() {
+	local name="$1" want="$2" got
+	shift 2
+	set +e
+	OUT=$("$@" 2>&1)
+	got=$?
+	set -e
+	if [ "$got" = "$want" ]; then
+		ok "$name"
+	else
+		not_ok "$name" "expected exit status $want, got $got from: $*" "$(printf '%s' "$OUT" | tail -n 5)"
+	fi
+}
+
+finish() {
+	exit $((T_FAILED > 0))
+}

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# make linux / make export-patches on a miniature source tree: the series is
+# applied on a base commit, work that is not in patches/ is never destroyed,
+# a patch that no longer applies is named, and export writes a format-patch
+# series with a cover letter whose text survives re-export.
+. "$(dirname "$0")/lib.sh"
+
+src="$T_TMP/src/linux-source-6.12"
+mkdir -p "$src/mm"
+printf 'int a;\nint b;\nint c;\n' >"$src/mm/memory.c"
+printf 'VERSION = 6\n' >"$src/Makefile"
+tar -cJf "$T_TMP/linux-source.tar.xz" -C "$T_TMP/src" linux-source-6.12
+
+export LINUX_TARBALL="$T_TMP/linux-source.tar.xz"
+export LINUX_DIR="$T_TMP/linux"
+export PATCHES_DIR="$T_TMP/patches"
+export LINUX_SOURCE_VERSION_OVERRIDE="6.12.117-1~test1"
+export BUILD="$T_TMP/build"
+mkdir -p "$PATCHES_DIR"
+prepare() { bash "$TOP/scripts/linux-prepare.sh"; }
+export_patches() { bash "$TOP/scripts/export-patches.sh"; }
+lgit() { git -C "$LINUX_DIR" "$@"; }
+commit() {
+	lgit -c user.name=Test -c user.email=test@example.org commit -q -a -m "$1" -m "Because a test says so."
+}
+
+assert_status "make linux creates linux/ from the tarball" 0 prepare
+assert_eq "the base commit is tagged base" "$(lgit rev-parse HEAD)" "$(lgit rev-parse base^{commit})"
+assert_contains "the tag records the Debian version" "$(lgit tag -l --format='%(contents)' base)" "6.12.117-1~test1"
+
+sed -i 's/int b;/int b = 1;/' "$LINUX_DIR/mm/memory.c"
+assert_status "uncommitted changes stop make linux" 1 prepare
+assert_contains "the error says why" "$OUT" "uncommitted changes"
+commit "mm: initialise b"
+assert_status "a commit that is not in patches/ stops make linux" 1 prepare
+assert_contains "the error names the commit" "$OUT" "mm: initialise b"
+
+assert_status "export-patches writes the series" 0 export_patches
+assert_eq "one patch and a cover letter" "2" "$(ls "$PATCHES_DIR" | wc -l)"
+assert_status "after export, make linux is satisfied" 0 prepare
+assert_contains "and says linux/ is up to date" "$OUT" "up to date"
+
+# The cover letter's subject and text survive a re-export.
+sed -i 's/\*\*\* SUBJECT HERE \*\*\*/mm: a test series/; s/\*\*\* BLURB HERE \*\*\*/This series exists for a test./' \
+	"$PATCHES_DIR/0000-cover-letter.patch"
+sed -i 's/int c;/int c = 2;/' "$LINUX_DIR/mm/memory.c"
+commit "mm: initialise c"
+assert_status "export of two patches" 0 export_patches
+cover=$(cat "$PATCHES_DIR/0000-cover-letter.patch")
+assert_contains "the cover letter keeps its subject" "$cover" "Subject: [PATCH 0/2] mm: a test series"
+assert_contains "the cover letter keeps its text" "$cover" "This series exists for a test."
+assert_contains "the cover letter has a fresh shortlog" "$cover" "mm: initialise c"
+assert_eq "the text appears once" 1 "$(grep -c 'This series exists' "$PATCHES_DIR/0000-cover-letter.patch")"
+
+# A fresh linux/ gets the whole series.
+rm -rf "$LINUX_DIR"
+assert_status "a fresh linux/ applies the series" 0 prepare
+assert_eq "two commits on base" 2 "$(lgit rev-list --count base..HEAD)"
+assert_contains "the series is applied" "$(cat "$LINUX_DIR/mm/memory.c")" "int c = 2;"
+
+# patches/ changed by someone else (a git pull): linux/ follows when it holds no own work.
+sed -i 's/int c = 2;/int c = 3;/' "$PATCHES_DIR/0002-mm-initialise-c.patch"
+assert_status "a changed series is re-applied" 0 prepare
+assert_contains "linux/ has the new content" "$(cat "$LINUX_DIR/mm/memory.c")" "int c = 3;"
+
+# A patch that no longer applies is named.
+sed -i 's/^-int b;/-int bb;/' "$PATCHES_DIR/0001-mm-initialise-b.patch"
+rm -rf "$LINUX_DIR"
+assert_status "a patch that does not apply fails" 1 prepare
+assert_contains "the failing patch is named" "$OUT" "patch 0001-mm-initialise-b.patch no longer applies"
+finish

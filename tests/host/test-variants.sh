@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Variant names: the list comes from experiments/kconfig/, an unknown name
+# fails listing the valid ones, everywhere a variant is taken.
+. "$(dirname "$0")/lib.sh"
+. "$TOP/scripts/lib.sh"
+
+variants=$(list_variants | tr '\n' ' ')
+assert_eq "baseline is the first variant" baseline "$(list_variants | head -n 1)"
+case " $variants" in *" base "* | *" debug "*) not_ok "base and debug fragments are not variants" "$variants" ;; *) ok "base and debug fragments are not variants" ;; esac
+
+assert_status "kernel-build rejects an unknown variant" 1 bash "$TOP/scripts/kernel-build.sh" no-such-variant
+assert_contains "the error names the variant" "$OUT" "unknown variant 'no-such-variant'"
+assert_contains "the error lists the valid variants" "$OUT" "valid variants: $variants"
+assert_status "guest-run rejects an unknown variant" 1 bash "$TOP/scripts/guest-run.sh" --variant nope -- true
+assert_contains "guest-run lists the valid variants" "$OUT" "valid variants: baseline"
+assert_status "make kernel rejects an unknown variant" 2 make -s -C "$TOP" kernel VARIANT=bogus
+assert_contains "make kernel names the valid variants" "$OUT" "valid variants: baseline"
+assert_status "guest-run rejects too little memory" 1 bash "$TOP/scripts/guest-run.sh" --mem 1G -- true
+assert_contains "the memory error says the minimum" "$OUT" "at least 3G"
+assert_status "guest-run rejects a bad vCPU count" 1 bash "$TOP/scripts/guest-run.sh" --smp zero -- true
+finish
