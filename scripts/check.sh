@@ -133,6 +133,19 @@ else
 	record setup series fail "patches/ does not apply on a fresh checkout of base"
 fi
 
+say "step 3: checkpatch.pl --strict on every patch of the series"
+for patch in "$TOP"/patches/[0-9][0-9][0-9][0-9]-*.patch; do
+	name=$(basename "$patch")
+	case "$name" in 0000-*) continue ;; esac
+	if (cd "$TOP/linux" && ./scripts/checkpatch.pl --strict --quiet "$patch") \
+		>"$CHECK_DIR/checkpatch-$name.log" 2>&1; then
+		record setup checkpatch pass "$name"
+	else
+		sed 's/^/    /' "$CHECK_DIR/checkpatch-$name.log" | head -n 20 >&2
+		record setup checkpatch fail "$name: checkpatch.pl --strict reports problems"
+	fi
+done
+
 say "step 4: guest image (busybox, perf, mm selftests, project programs)"
 bash "$TOP/scripts/guest-image.sh" || fatal guest-image
 
@@ -167,8 +180,10 @@ for variant in $variants; do
 		*) # shellcheck disable=SC2053
 			[[ "$variant" == $applies ]] || continue ;;
 		esac
+		command="${command//@VARIANT@/$variant}"
 		dir="$CHECK_DIR/$variant/$suite"
 		say "variant $variant ($i/$nvariants): suite $suite"
+		mkdir -p "$dir"
 		set +e
 		bash "$TOP/scripts/guest-run.sh" --variant "$variant" --quiet --timeout "$limit" \
 			--append "$CHECK_CMDLINE" --run-dir "$dir" -- "$command" 2>"$dir.stderr" </dev/null

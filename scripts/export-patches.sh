@@ -40,6 +40,11 @@ else
 	echo "note: patches/0000-cover-letter.patch is a template; write its subject and text, then export again" >&2
 fi
 
+# The cover letter is dated like the newest commit, so that an export of an
+# unchanged series changes nothing.
+date=$(lgit log -1 --format='%aD' HEAD)
+sed -i "s/^Date: .*/Date: $date/" "$cover_new"
+
 mkdir -p "$PATCHES"
 rm -f "$PATCHES"/[0-9][0-9][0-9][0-9]-*.patch
 cp "$out"/*.patch "$PATCHES"/

@@ -21,11 +21,24 @@ series_files() {
 # normalize_patch: read one patch on stdin and print what identifies its
 # content: no commit id, no series numbering, no blob ids, no signature.
 normalize_patch() {
-	sed -e '1{/^From [0-9a-f]\{40\} /d}' \
-		-e '/^\(Message-I[dD]\|In-Reply-To\|References\): /d' \
-		-e 's/^Subject: \[PATCH[^]]*\] /Subject: /' \
-		-e '/^index [0-9a-f]*\.\.[0-9a-f]*/d' |
-		awk '/^-- $/ { sig = 1 } !sig { print }'
+	awk '
+		NR == 1 && /^From [0-9a-f]+ / { next }
+		# Headers: unfold continuation lines (a subject folds at a width
+		# that depends on its "[PATCH n/m]" prefix), drop threading ids.
+		!body && /^$/ { flush(); body = 1; print; next }
+		!body && /^[ \t]/ { held = held $0; next }
+		!body { flush(); held = $0; next }
+		/^-- $/ { exit }
+		/^index [0-9a-f]+\.\.[0-9a-f]+/ { next }
+		{ print }
+		function flush() {
+			if (held == "") return
+			if (held ~ /^(Message-I[dD]|In-Reply-To|References): /) { held = ""; return }
+			sub(/^Subject: \[PATCH[^]]*\] /, "Subject: ", held)
+			print held
+			held = ""
+		}
+	'
 }
 
 commit_fingerprint() {

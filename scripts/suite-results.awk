@@ -77,7 +77,7 @@ END {
 	if (pending != "")
 		emit("fail", pending " # no result: the suite stopped in this test")
 	if (plan > 0 && ktap_results < plan)
-		emit("fail", "KTAP plan 1.." plan " but only " ktap_results " results: the suite stopped early")
+		emit("fail", "KTAP plan 1.." plan " but only " ktap_results + 0 " results: the suite stopped early")
 	if (n == 0)
 		emit("fail", "no test results in the output")
 }

@@ -52,8 +52,14 @@ static int size_dirs(char names[THP_MAX_SIZES][32])
 	if (!d)
 		return -1;
 	while ((e = readdir(d)) && n < THP_MAX_SIZES) {
-		if (strncmp(e->d_name, "hugepages-", 10) == 0 &&
-		    strlen(e->d_name) < sizeof(names[0]))
+		char path[128];
+
+		if (strncmp(e->d_name, "hugepages-", 10) != 0 ||
+		    strlen(e->d_name) >= sizeof(names[0]))
+			continue;
+		/* Anonymous sizes have an "enabled" control; sizes only shmem uses do not. */
+		snprintf(path, sizeof(path), THP_SYSFS "/%.31s/enabled", e->d_name);
+		if (access(path, F_OK) == 0)
 			strcpy(names[n++], e->d_name);
 	}
 	closedir(d);

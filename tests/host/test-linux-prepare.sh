@@ -44,12 +44,16 @@ assert_contains "and says linux/ is up to date" "$OUT" "up to date"
 sed -i 's/\*\*\* SUBJECT HERE \*\*\*/mm: a test series/; s/\*\*\* BLURB HERE \*\*\*/This series exists for a test./' \
 	"$PATCHES_DIR/0000-cover-letter.patch"
 sed -i 's/int c;/int c = 2;/' "$LINUX_DIR/mm/memory.c"
-commit "mm: initialise c"
+# A subject long enough to be folded: "[PATCH 2/2]" and "[PATCH]" fold it
+# at different places, which must not make the series look changed.
+commit "mm: initialise c, with a subject that is long enough to be folded by format-patch"
 assert_status "export of two patches" 0 export_patches
+assert_status "a folded subject still matches linux/" 0 prepare
+assert_contains "so linux/ is up to date" "$OUT" "up to date"
 cover=$(cat "$PATCHES_DIR/0000-cover-letter.patch")
 assert_contains "the cover letter keeps its subject" "$cover" "Subject: [PATCH 0/2] mm: a test series"
 assert_contains "the cover letter keeps its text" "$cover" "This series exists for a test."
-assert_contains "the cover letter has a fresh shortlog" "$cover" "mm: initialise c"
+assert_contains "the cover letter has a fresh shortlog" "$cover" "mm: initialise c, with"
 assert_eq "the text appears once" 1 "$(grep -c 'This series exists' "$PATCHES_DIR/0000-cover-letter.patch")"
 
 # A fresh linux/ gets the whole series.
@@ -59,7 +63,7 @@ assert_eq "two commits on base" 2 "$(lgit rev-list --count base..HEAD)"
 assert_contains "the series is applied" "$(cat "$LINUX_DIR/mm/memory.c")" "int c = 2;"
 
 # patches/ changed by someone else (a git pull): linux/ follows when it holds no own work.
-sed -i 's/int c = 2;/int c = 3;/' "$PATCHES_DIR/0002-mm-initialise-c.patch"
+sed -i 's/int c = 2;/int c = 3;/' "$PATCHES_DIR"/0002-*.patch
 assert_status "a changed series is re-applied" 0 prepare
 assert_contains "linux/ has the new content" "$(cat "$LINUX_DIR/mm/memory.c")" "int c = 3;"
 
