@@ -12,6 +12,10 @@ lgit rev-parse -q --verify refs/tags/base >/dev/null || die "linux/ has no 'base
 dirty=$(lgit status --porcelain --untracked-files=no | head -n 5)
 [ -z "$dirty" ] || die "linux/ has uncommitted changes; commit them first:
 $dirty"
+hidden=$(ignored_new_files | head -n 10)
+[ -z "$hidden" ] || die "linux/ has new files that are not committed: Debian's top-level .gitignore
+hides them (git add -f them, then commit):
+$hidden"
 count=$(lgit rev-list --count base..HEAD)
 [ "$count" -gt 0 ] || die "linux/ has no commits on top of base; nothing to export"
 

@@ -71,6 +71,9 @@ build_selftests() {
 		OUTPUT="$out" KHDR_INCLUDES="-isystem $BUILD/headers/usr/include" \
 		LDFLAGS=-static CC="ccache ${CROSS}gcc" -j"$(nproc)" $targets >"$BUILD/selftests.log" 2>&1 ||
 		{ grep -E 'error|Error' "$BUILD/selftests.log" | head -n 20 >&2; die "mm selftests build failed (log: build/selftests.log)"; }
+	# check_config.sh writes these into the source tree; linux/ stays clean.
+	rm -f "$TOP/linux/tools/testing/selftests/mm/local_config.h" \
+		"$TOP/linux/tools/testing/selftests/mm/local_config.mk"
 }
 
 build_project_programs() {
@@ -93,6 +96,9 @@ assemble() {
 	done
 	for t in "$TOP"/tests/guest/*.sh; do
 		install -m 755 "$t" "$root/opt/tests/"
+	done
+	for t in "$TOP"/bench/*.sh; do
+		install -m 755 "$t" "$root/opt/bench/"
 	done
 	for t in bench tests; do
 		[ -d "$BUILD/guest/$t" ] || continue

@@ -79,10 +79,11 @@ fi
 lgit rev-parse -q --verify refs/tags/base >/dev/null ||
 	die "linux/ has no 'base' tag; move it away and run 'make linux' again"
 
-dirty=$(lgit status --porcelain | head -n 10)
+dirty=$({ lgit status --porcelain; ignored_new_files | sed 's/^/!! /'; } | head -n 10)
 if [ -n "$dirty" ]; then
 	printf '%s\n' "$dirty" >&2
-	die "linux/ has uncommitted changes (above) that are not in patches/; commit them and run" \
+	die "linux/ has uncommitted changes (above) that are not in patches/ (files marked !! are" \
+		"new files that Debian's top-level .gitignore hides: git add -f them); commit them and run" \
 		"'make export-patches', or discard them, then run 'make linux' again"
 fi
 

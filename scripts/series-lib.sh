@@ -78,3 +78,15 @@ record_commits() {
 	done >>"$(record_file)"
 	sort -u -o "$(record_file)" "$(record_file)"
 }
+
+# New files that git ignores only because of the top-level "/*" rule of
+# Debian's .gitignore (meant for its packaging repository): they are source
+# files of the series, not build products, and must be committed with
+# "git add -f".
+ignored_new_files() {
+	lgit status --porcelain --ignored | sed -n 's/^!! //p' | while IFS= read -r f; do
+		case "$(lgit check-ignore -v "$f" 2>/dev/null)" in
+		.gitignore:*:/\*[[:space:]]*) echo "$f" ;;
+		esac
+	done
+}

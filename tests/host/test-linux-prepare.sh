@@ -9,6 +9,8 @@ src="$T_TMP/src/linux-source-6.12"
 mkdir -p "$src/mm"
 printf 'int a;\nint b;\nint c;\n' >"$src/mm/memory.c"
 printf 'VERSION = 6\n' >"$src/Makefile"
+# Like Debian's: ignore everything at the top level.
+printf '/*\n!/debian/\n' >"$src/.gitignore"
 tar -cJf "$T_TMP/linux-source.tar.xz" -C "$T_TMP/src" linux-source-6.12
 
 export LINUX_TARBALL="$T_TMP/linux-source.tar.xz"
@@ -55,6 +57,14 @@ assert_contains "the cover letter keeps its subject" "$cover" "Subject: [PATCH 0
 assert_contains "the cover letter keeps its text" "$cover" "This series exists for a test."
 assert_contains "the cover letter has a fresh shortlog" "$cover" "mm: initialise c, with"
 assert_eq "the text appears once" 1 "$(grep -c 'This series exists' "$PATCHES_DIR/0000-cover-letter.patch")"
+
+# A new source file is hidden by that .gitignore: it must not be lost.
+printf 'int d;\n' >"$LINUX_DIR/mm/new.c"
+assert_status "a new file hidden by Debian's .gitignore stops export" 1 export_patches
+assert_contains "the hidden file is named" "$OUT" "mm/new.c"
+assert_status "and stops make linux" 1 prepare
+assert_contains "make linux names it too" "$OUT" "mm/new.c"
+rm "$LINUX_DIR/mm/new.c"
 
 # A fresh linux/ gets the whole series.
 rm -rf "$LINUX_DIR"

@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * fault-bench: the anonymous page fault path, which reads the faulting entry
+ * with ptep_get_lockless() before taking the page table lock. Like
+ * will-it-scale's page_fault1: map fresh anonymous memory (default 128 MiB),
+ * write one byte in every page, unmap; per repetition, the "touch" phase
+ * counts wall time, instructions, cycles, task-clock and page-faults.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "folio.h"
+#include "mem.h"
+#include "perfctr.h"
+#include "results.h"
+#include "size.h"
+
+static void usage(const char *why)
+{
+	fprintf(stderr, "fault-bench: %s\n"
+		"usage: fault-bench [--size SIZE] [--folio 4K|16K|64K|2M] [--reps N]\n"
+		"  defaults: --size 128M --folio 4K --reps 10\n", why);
+	exit(2);
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "size", required_argument, NULL, 's' },
+		{ "folio", required_argument, NULL, 'f' },
+		{ "reps", required_argument, NULL, 'r' },
+		{ NULL, 0, NULL, 0 },
+	};
+	size_t size = 128u << 20, folio = 4096;
+	unsigned int reps = 10;
+	struct thp_settings saved;
+	struct perfctr_set ctr;
+	struct perfctr_sample s;
+	char params[96], name[16], err[256], *end;
+	uint64_t t;
+	int c;
+
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (c) {
+		case 's':
+			if (size_parse(optarg, &size))
+				usage("--size takes a size such as 128M");
+			break;
+		case 'f':
+			if (folio_size_parse(optarg, &folio))
+				usage("--folio takes a power-of-two size such as 4K or 64K");
+			break;
+		case 'r':
+			reps = (unsigned int)strtoul(optarg, &end, 10);
+			if (*end || !reps || reps > 100000)
+				usage("--reps takes a number from 1 to 100000");
+			break;
+		default:
+			usage("unknown option");
+		}
+	}
+	if (optind != argc)
+		usage("unexpected argument");
+	if (size % (2u << 20) || size % folio)
+		usage("--size must be a multiple of 2M and of the folio size");
+	if (mem_available() && size > mem_available() / 10 * 9) {
+		fprintf(stderr, "fault-bench: --size %zuM does not fit in the guest\n", size >> 20);
+		return 2;
+	}
+	if (thp_save(&saved) || folio_size_select(folio, err, sizeof(err))) {
+		fprintf(stderr, "fault-bench: %s\n", err[0] ? err : "cannot read the THP controls");
+		return 2;
+	}
+	snprintf(params, sizeof(params), "size=%zuM,folio=%s", size >> 20,
+		 folio_size_name(folio, name, sizeof(name)));
+	perfctr_open(&ctr);
+	for (unsigned int rep = 1; rep <= reps; rep++) {
+		char *mem = map_anon_aligned(size, folio > (2u << 20) ? folio : 2u << 20);
+
+		if (!mem) {
+			fprintf(stderr, "fault-bench: mmap failed: %s\n", strerror(errno));
+			return 1;
+		}
+		if (folio == (2u << 20))
+			madvise(mem, size, MADV_HUGEPAGE);
+		perfctr_begin(&ctr, &t);
+		touch_pages(mem, size, 1);
+		perfctr_end(&ctr, t, &s);
+		result_sample("fault", params, rep, "touch", &s);
+		if (rep == 1 && folio_check(mem, size, folio, err, sizeof(err))) {
+			fprintf(stderr, "fault-bench: not %s folios: %s\n", name, err);
+			return 1;
+		}
+		munmap(mem, size);
+	}
+	perfctr_close(&ctr);
+	thp_restore(&saved);
+	return 0;
+}

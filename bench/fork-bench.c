@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * fork-bench: the page-table cost of fork() and friends.
+ *
+ * Maps anonymous private memory (default 1 GiB), populates it with folios of
+ * one size (4K, 16K, 64K contpte, 2M PMD, through the per-size mTHP
+ * controls), optionally cleans soft-dirty (clear_refs "4"), then times:
+ *   populate   writing every page of the fresh mapping (the fault path)
+ *   fork       fork() in the parent (copy_page_range)
+ *   exit_wait  the child's exit (zapping its copy) plus waitpid()
+ *   dontneed   MADV_DONTNEED of the whole mapping (odd repetitions)
+ *   munmap     munmap() of the populated mapping (even repetitions)
+ * so that each repetition populates the memory once. Each phase: wall time
+ * and, through perf_event_open(), instructions, cycles, task-clock and
+ * page-faults of the parent. The child's exit is not in the parent's
+ * counters: exit_wait is a wall-time figure (in icount mode, virtual time).
+ * Output: RESULT lines (see guest/include/results.h).
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "folio.h"
+#include "mem.h"
+#include "pagemap.h"
+#include "perfctr.h"
+#include "results.h"
+#include "size.h"
+
+struct options {
+	size_t size;
+	size_t folio;
+	bool clean;
+	unsigned int reps;
+};
+
+static void usage(const char *why)
+{
+	fprintf(stderr, "fork-bench: %s\n"
+		"usage: fork-bench [--size SIZE] [--folio 4K|16K|64K|2M] [--state dirty|clean] [--reps N]\n"
+		"  defaults: --size 1G --folio 4K --state dirty --reps 5\n", why);
+	exit(2);
+}
+
+static void parse(int argc, char **argv, struct options *o)
+{
+	static const struct option longopts[] = {
+		{ "size", required_argument, NULL, 's' },
+		{ "folio", required_argument, NULL, 'f' },
+		{ "state", required_argument, NULL, 't' },
+		{ "reps", required_argument, NULL, 'r' },
+		{ NULL, 0, NULL, 0 },
+	};
+	char *end;
+	int c;
+
+	*o = (struct options){ .size = 1u << 30, .folio = 4096, .clean = false, .reps = 5 };
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (c) {
+		case 's':
+			if (size_parse(optarg, &o->size))
+				usage("--size takes a size such as 256M or 1G");
+			break;
+		case 'f':
+			if (folio_size_parse(optarg, &o->folio))
+				usage("--folio takes a power-of-two size such as 4K, 16K, 64K or 2M");
+			break;
+		case 't':
+			if (strcmp(optarg, "dirty") && strcmp(optarg, "clean"))
+				usage("--state is dirty (as written) or clean (clear_refs 4 first)");
+			o->clean = strcmp(optarg, "clean") == 0;
+			break;
+		case 'r':
+			o->reps = (unsigned int)strtoul(optarg, &end, 10);
+			if (*end || o->reps == 0 || o->reps > 10000)
+				usage("--reps takes a number from 1 to 10000");
+			break;
+		default:
+			usage("unknown option");
+		}
+	}
+	if (optind != argc)
+		usage("unexpected argument");
+	if (o->size % o->folio || o->size % (2u << 20))
+		usage("--size must be a multiple of 2M and of the folio size");
+}
+
+int main(int argc, char **argv)
+{
+	struct options o;
+	struct thp_settings saved;
+	struct perfctr_set ctr;
+	struct perfctr_sample s;
+	char params[128], name[16], err[256];
+	size_t avail;
+	uint64_t t;
+	int status;
+
+	parse(argc, argv, &o);
+	avail = mem_available();
+	if (avail && o.size > avail / 10 * 9) {
+		fprintf(stderr, "fork-bench: --size %zuM does not fit: the guest has %zuM available\n",
+			o.size >> 20, avail >> 20);
+		return 2;
+	}
+	if (thp_save(&saved)) {
+		fprintf(stderr, "fork-bench: cannot read the THP controls: %s\n", strerror(errno));
+		return 1;
+	}
+	if (folio_size_select(o.folio, err, sizeof(err))) {
+		fprintf(stderr, "fork-bench: %s\n", err);
+		return 2;
+	}
+	snprintf(params, sizeof(params), "size=%zuM,folio=%s,state=%s", o.size >> 20,
+		 folio_size_name(o.folio, name, sizeof(name)), o.clean ? "clean" : "dirty");
+	perfctr_open(&ctr);
+
+	for (unsigned int rep = 1; rep <= o.reps; rep++) {
+		char *mem = map_anon_aligned(o.size, o.folio > (2u << 20) ? o.folio : 2u << 20);
+
+		if (!mem) {
+			fprintf(stderr, "fork-bench: mmap of %zuM failed: %s\n", o.size >> 20, strerror(errno));
+			return 1;
+		}
+		if (o.folio == (2u << 20))
+			madvise(mem, o.size, MADV_HUGEPAGE);
+
+		perfctr_begin(&ctr, &t);
+		touch_pages(mem, o.size, 1);
+		perfctr_end(&ctr, t, &s);
+		result_sample("fork", params, rep, "populate", &s);
+
+		if (rep == 1 && folio_check(mem, o.size, o.folio, err, sizeof(err))) {
+			fprintf(stderr, "fork-bench: the memory is not made of %s folios: %s\n", name, err);
+			return 1;
+		}
+		if (o.clean && clear_soft_dirty()) {
+			fprintf(stderr, "fork-bench: clear_refs failed: %s\n", strerror(errno));
+			return 1;
+		}
+
+		fflush(stdout);
+		perfctr_begin(&ctr, &t);
+		pid_t pid = fork();
+
+		if (pid == 0)
+			_exit(0);
+		perfctr_end(&ctr, t, &s);
+		if (pid < 0) {
+			fprintf(stderr, "fork-bench: fork failed: %s\n", strerror(errno));
+			return 1;
+		}
+		result_sample("fork", params, rep, "fork", &s);
+
+		perfctr_begin(&ctr, &t);
+		if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status)) {
+			fprintf(stderr, "fork-bench: the child did not exit cleanly\n");
+			return 1;
+		}
+		perfctr_end(&ctr, t, &s);
+		result_sample("fork", params, rep, "exit_wait", &s);
+
+		if (rep % 2) {
+			perfctr_begin(&ctr, &t);
+			madvise(mem, o.size, MADV_DONTNEED);
+			perfctr_end(&ctr, t, &s);
+			result_sample("fork", params, rep, "dontneed", &s);
+			munmap(mem, o.size);
+		} else {
+			perfctr_begin(&ctr, &t);
+			munmap(mem, o.size);
+			perfctr_end(&ctr, t, &s);
+			result_sample("fork", params, rep, "munmap", &s);
+		}
+	}
+	perfctr_close(&ctr);
+	thp_restore(&saved);
+	return 0;
+}
