@@ -4,7 +4,8 @@
 # (tests/suites.tsv), parse their results and compare skips with
 # tests/expected-skips.tsv. Ends with a table of variant x suite, written to
 # build/check-summary.tsv, and the line "N passed, N failed".
-# CHECK_VARIANTS="baseline pte" limits the variants.
+# CHECK_VARIANTS="baseline pte" limits the variants; CHECK_LINUX_AS_IS=1 tests
+# linux/ as it is (uncommitted work included) instead of patches/.
 set -eu
 . "$(dirname "$0")/lib.sh"
 
@@ -123,8 +124,12 @@ while IFS= read -r line; do
 done <"$CHECK_DIR/host-tests.log"
 tail -n 1 "$CHECK_DIR/host-tests.log" | sed 's/^/  /' >&2
 
-say "step 3: linux/ from Debian's source and patches/ (make linux)"
-bash "$TOP/scripts/linux-prepare.sh" || fatal linux
+if [ -n "${CHECK_LINUX_AS_IS:-}" ]; then
+	say "step 3: using linux/ as it is (CHECK_LINUX_AS_IS): work in progress, not patches/"
+else
+	say "step 3: linux/ from Debian's source and patches/ (make linux)"
+	bash "$TOP/scripts/linux-prepare.sh" || fatal linux
+fi
 say "step 3: the series applies on a fresh base"
 if bash "$TOP/scripts/series-check.sh" >"$CHECK_DIR/series-check.log" 2>&1; then
 	record setup series pass "patches/ applies on a fresh checkout of base ($(tail -n 1 "$CHECK_DIR/series-check.log"))"
@@ -137,9 +142,15 @@ say "step 3: checkpatch.pl --strict on every patch of the series"
 for patch in "$TOP"/patches/[0-9][0-9][0-9][0-9]-*.patch; do
 	name=$(basename "$patch")
 	case "$name" in 0000-*) continue ;; esac
-	if (cd "$TOP/linux" && ./scripts/checkpatch.pl --strict --quiet "$patch") \
+	# A warning the commit message justifies names its type in parentheses
+	# on a line that mentions checkpatch, e.g. "(FILE_PATH_CHANGES)".
+	justified=$(sed -n '/^---$/q;p' "$patch" | grep -i checkpatch | grep -o '([A-Z_]*)' |
+		tr -d '()' | paste -sd, - || true)
+	# Debian's python3 (with python3-ply for spdxcheck.py), not another one on PATH.
+	if (cd "$TOP/linux" && PATH="/usr/bin:$PATH" ./scripts/checkpatch.pl --strict --quiet --show-types \
+		${justified:+--ignore "$justified"} "$patch") \
 		>"$CHECK_DIR/checkpatch-$name.log" 2>&1; then
-		record setup checkpatch pass "$name"
+		record setup checkpatch pass "$name${justified:+ (justified in the commit message: $justified)}"
 	else
 		sed 's/^/    /' "$CHECK_DIR/checkpatch-$name.log" | head -n 20 >&2
 		record setup checkpatch fail "$name: checkpatch.pl --strict reports problems"
