@@ -4,7 +4,10 @@
 # (tests/suites.tsv), parse their results and compare skips with
 # tests/expected-skips.tsv. Ends with a table of variant x suite, written to
 # build/check-summary.tsv, and the line "N passed, N failed".
-# CHECK_VARIANTS="baseline pte" limits the variants; CHECK_LINUX_AS_IS=1 tests
+# Then the debug build of every soft-dirty variant (KASAN, lockdep, kmemleak,
+# page_table_check, DEBUG_VM) runs the suites and the oracle in one boot.
+# CHECK_VARIANTS="baseline pte" limits the variants (CHECK_DEBUG_VARIANTS the
+# debug ones, "" for none); CHECK_LINUX_AS_IS=1 tests
 # linux/ as it is (uncommitted work included) instead of patches/.
 set -eu
 . "$(dirname "$0")/lib.sh"
@@ -179,6 +182,10 @@ for variant in $variants; do
 			>"$CHECK_DIR/runner.log" 2>&1 </dev/null || true
 		awk -f "$TOP/scripts/suite-results.awk" "$CHECK_DIR/runner.log" >"$CHECK_DIR/runner.results"
 		record_suite "$variant" guest-runner "$CHECK_DIR/runner.results"
+		say "variant $variant: smoke run of make results (experiment smoke)"
+		bash "$TOP/tests/boot/test-results-smoke.sh" >"$CHECK_DIR/results-smoke.log" 2>&1 </dev/null || true
+		awk -f "$TOP/scripts/suite-results.awk" "$CHECK_DIR/results-smoke.log" >"$CHECK_DIR/results-smoke.results"
+		record_suite "$variant" results-smoke "$CHECK_DIR/results-smoke.results"
 	fi
 
 	soft_dirty=0
@@ -210,6 +217,51 @@ for variant in $variants; do
 		awk -F'\t' -v s="$suite" '{ c[$1]++ } END { printf "    %s: %d passed, %d failed, %d skipped\n", s, c["pass"], c["fail"], c["skip"] }' \
 			"$dir/results.tsv" >&2
 	done <"$TOP/tests/suites.tsv"
+done
+
+# The debug builds: every suite and the oracle in one boot, then kmemleak.
+debug_variants=${CHECK_DEBUG_VARIANTS-$(for v in $variants; do
+	grep -qx 'CONFIG_MEM_SOFT_DIRTY=y' "$BUILD/$v/.config" 2>/dev/null && echo "$v"
+done)}
+ndebug=$(echo $debug_variants | wc -w)
+i=0
+for base in $debug_variants; do
+	i=$((i + 1))
+	variant="$base-debug"
+	check_variant "$variant"
+	say "debug variant $variant ($i/$ndebug): building the kernel"
+	if ! bash "$TOP/scripts/kernel-build.sh" "$variant"; then
+		record "$variant" build fail "kernel build failed (build/$variant/build.log)"
+		continue
+	fi
+	record "$variant" build pass "kernel $(cat "$BUILD/$variant/include/config/kernel.release") built"
+	dir="$CHECK_DIR/$variant/all"
+	mkdir -p "$dir"
+	say "debug variant $variant ($i/$ndebug): suites, oracle (${CHECK_DEBUG_ORACLE_OPS:-200000} operations) and kmemleak in one boot"
+	set +e
+	bash "$TOP/scripts/guest-run.sh" --variant "$variant" --quiet --timeout 2400 \
+		--append "$CHECK_CMDLINE" --run-dir "$dir" \
+		-- "debug-run.sh $base ${CHECK_DEBUG_ORACLE_OPS:-200000} 20261121" 2>"$dir.stderr" </dev/null
+	rc=$?
+	set -e
+	awk -v dir="$dir" '
+		/^=== SUITE / { name = $3; file = dir "/" name ".out"; printf "" > file; next }
+		/^=== END / { if (name != "") { split($4, a, "="); print a[2] > (dir "/" name ".rc") } name = ""; next }
+		name != "" { print > file }
+	' "$dir/output.log"
+	for out in "$dir"/*.out; do
+		[ -e "$out" ] || continue
+		suite=$(basename "$out" .out)
+		awk -f "$TOP/scripts/suite-results.awk" "$out" >"$dir/$suite.results"
+		record_suite "$variant" "$suite" "$dir/$suite.results"
+		check_minimum "$variant" "$suite" "$dir/$suite.results"
+		awk -F'\t' -v s="$suite" '{ c[$1]++ } END { printf "    %s: %d passed, %d failed, %d skipped\n", s, c["pass"], c["fail"], c["skip"] }' \
+			"$dir/$suite.results" >&2
+	done
+	if [ "$rc" != 0 ]; then
+		sed 's/^/    /' "$dir.stderr" | tail -n 40 >&2
+		record "$variant" run fail "the debug guest exited with status $rc (build/check/$variant/all/)"
+	fi
 done
 
 finish

@@ -80,6 +80,7 @@ build_project_programs() {
 	step "project guest programs (bench/, tests/guest/)"
 	make -s -C "$TOP/bench" CROSS_COMPILE="$CROSS" OUT="$BUILD/guest/bench" KHDR="$BUILD/headers/usr/include"
 	make -s -C "$TOP/tests/guest" CROSS_COMPILE="$CROSS" OUT="$BUILD/guest/tests" KHDR="$BUILD/headers/usr/include"
+	make -s -C "$TOP/tests/guest/oracle" CROSS_COMPILE="$CROSS" OUT="$BUILD/guest/tests" KHDR="$BUILD/headers/usr/include"
 }
 
 assemble() {

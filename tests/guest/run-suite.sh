@@ -23,6 +23,9 @@ setup_hugetlb() {
 # zram swap, so that MADV_PAGEOUT can push anonymous pages out and swap-in
 # paths are exercised.
 setup_swap() {
+	if grep -q zram0 /proc/swaps; then
+		return 0
+	fi
 	echo 1G >/sys/block/zram0/disksize
 	mkswap /dev/zram0 >/dev/null
 	swapon /dev/zram0

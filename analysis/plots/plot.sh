@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# plot.sh RUN_DIR "VARIANTS": the three plots of a run, as PNG and SVG in
+# RUN_DIR/plots/, from RUN_DIR/results.csv through sdstat compare --tsv.
+#   fork-overhead  fork() overhead in % against baseline by folio size and
+#                  variant, 95% CI error bars, the RFC's +40% as a line
+#   lockless       the cost of ptep_get_lockless() readers by variant
+#   fork-instructions  instructions per fork() by folio size and variant
+set -eu
+run="${1:?usage: plot.sh RUN_DIR VARIANTS}"
+variants="${2:?usage: plot.sh RUN_DIR VARIANTS}"
+here=$(cd "$(dirname "$0")" && pwd)
+sdstat="$here/../../build/analysis/sdstat"
+csv="$run/results.csv"
+out="$run/plots"
+mkdir -p "$out"
+vlist=$(echo "$variants" | tr ' ' ',')
+others=$(echo "$variants" | tr ' ' '\n' | grep -vx baseline | tr '\n' ' ')
+
+# compare FILTERS...: the TSV rows, without the header ("" if nothing matches).
+compare() {
+	"$sdstat" compare "$csv" --variants "$vlist" --tsv "$@" 2>/dev/null | tail -n +2 || true
+}
+folio_of() { sed -n 's/.*folio=\([0-9]*[KM]\).*/\1/p'; }
+
+# fork-overhead.dat: folio, then pct lo hi per non-baseline variant, per mode.
+for mode in icount tcg; do
+	metric=$([ "$mode" = icount ] && echo instructions || echo wall_ns)
+	rows=$(compare --bench fork --phase fork --metric "$metric" --mode "$mode" | grep 'state=dirty' || true)
+	{
+		printf 'folio'
+		for v in $others; do printf '\t%s\t%s_lo\t%s_hi' "$v" "$v" "$v"; done
+		printf '\n'
+		for folio in 4K 16K 64K 2M; do
+			line="$folio"
+			found=0
+			for v in $others; do
+				r=$(printf '%s\n' "$rows" | awk -F'\t' -v v="$v" -v f="folio=$folio," '$6 == v && index($3, f)' | head -n 1)
+				if [ -n "$r" ]; then
+					found=1
+					line="$line\t$(echo "$r" | cut -f10)\t$(echo "$r" | cut -f11)\t$(echo "$r" | cut -f12)"
+				else
+					line="$line\tNaN\tNaN\tNaN"
+				fi
+			done
+			[ "$found" = 1 ] && printf '%b\n' "$line"
+		done
+	} >"$out/fork-overhead-$mode.dat"
+done
+
+# fork-instructions.dat: folio, then mean instructions per variant (icount).
+rows=$(compare --bench fork --phase fork --metric instructions --mode icount | grep 'state=dirty' || true)
+{
+	printf 'folio'
+	for v in $variants; do printf '\t%s' "$v"; done
+	printf '\n'
+	for folio in 4K 16K 64K 2M; do
+		line="$folio" found=0
+		for v in $variants; do
+			m=$(printf '%s\n' "$rows" | awk -F'\t' -v v="$v" -v f="folio=$folio," '$6 == v && index($3, f) { print $8 }' | head -n 1)
+			[ -n "$m" ] && found=1
+			line="$line\t${m:-NaN}"
+		done
+		[ "$found" = 1 ] && printf '%b\n' "$line"
+	done
+} >"$out/fork-instructions.dat"
+
+# lockless-percall.dat: primitive instructions per call (icount), by folio.
+rows=$(compare --bench lockless --phase walk --metric instructions_per_call --mode icount)
+{
+	printf 'folio'
+	for v in $variants; do printf '\t%s' "$v"; done
+	printf '\n'
+	for folio in 4K 64K; do
+		line="$folio" found=0
+		for v in $variants; do
+			m=$(printf '%s\n' "$rows" | awk -F'\t' -v v="$v" -v f="folio=$folio," '$6 == v && index($3, f) { print $8 }' | head -n 1)
+			[ -n "$m" ] && found=1
+			line="$line\t${m:-NaN}"
+		done
+		[ "$found" = 1 ] && printf '%b\n' "$line"
+	done
+} >"$out/lockless-percall.dat"
+
+# lockless-readers.dat: % change of GUP-fast, PIN-fast and faults (icount).
+gup=$(compare --bench gup --metric get_us --mode icount)
+fault=$(compare --bench fault --phase touch --metric instructions_per_fault --mode icount)
+{
+	printf 'reader'
+	for v in $others; do printf '\t%s\t%s_lo\t%s_hi' "$v" "$v" "$v"; done
+	printf '\n'
+	for reader in gup_fast pin_fast fault; do
+		case "$reader" in
+		fault) rows="$fault" phase=touch label="page faults" ;;
+		gup_fast) rows="$gup" phase=gup_fast label="GUP-fast" ;;
+		*) rows="$gup" phase=pin_fast label="PIN-fast" ;;
+		esac
+		line="\"$label\"" found=0
+		for v in $others; do
+			r=$(printf '%s\n' "$rows" | awk -F'\t' -v v="$v" -v p="$phase" '$6 == v && $4 == p' | head -n 1)
+			if [ -n "$r" ]; then
+				found=1
+				line="$line\t$(echo "$r" | cut -f10)\t$(echo "$r" | cut -f11)\t$(echo "$r" | cut -f12)"
+			else
+				line="$line\tNaN\tNaN\tNaN"
+			fi
+		done
+		[ "$found" = 1 ] && printf '%b\n' "$line"
+	done
+} >"$out/lockless-readers.dat"
+
+nothers=$(echo "$others" | wc -w)
+for term in png svg; do
+	gnuplot -e "outdir='$out'; term='$term'; nothers=$nothers; nvariants=$(echo "$variants" | wc -w)" \
+		"$here/plots.gp" 2>"$out/gnuplot-$term.log" ||
+		{ cat "$out/gnuplot-$term.log" >&2; echo "plot.sh: gnuplot failed" >&2; exit 1; }
+done

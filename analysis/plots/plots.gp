@@ -1,0 +1,50 @@
+# The plots of a run (called by plot.sh with outdir, term, nothers, nvariants).
+if (term eq 'png') set terminal pngcairo size 1100,520 font ",10"; else set terminal svg size 1100,520 font "Helvetica,11"
+ext = (term eq 'png') ? '.png' : '.svg'
+set datafile separator "\t"
+set style fill solid 0.8 border -1
+set grid ytics
+set key top left
+
+# 1. fork() overhead against baseline, by folio size and variant.
+set output outdir.'/fork-overhead'.ext
+set multiplot layout 1,2 title "fork() of 1 GiB: overhead against baseline (95% CI); the RFC's +40% for reference"
+do for [m in "icount tcg"] {
+	set title (m eq 'icount') ? "instructions (QEMU -icount: deterministic)" : "emulated time (QEMU TCG)"
+	set ylabel "% change against baseline"
+	set style data histogram
+	set style histogram errorbars gap 2 lw 1
+	set yrange [*:*]
+	set xtics nomirror
+	f = outdir.'/fork-overhead-'.m.'.dat'
+	plot for [i=1:nothers] f using (column(3*i-1)):(column(3*i)):(column(3*i+1)):xtic(1) title columnhead(3*i-1), \
+	     40 with lines dt 2 lw 2 lc rgb "red" title "RFC: +40%"
+}
+unset multiplot
+
+# 2. The cost of lockless readers.
+set output outdir.'/lockless'.ext
+set multiplot layout 1,2 title "ptep\\_get\\_lockless(): the primitive alone, and its users (QEMU -icount)"
+set title "the primitive: instructions per call"
+set ylabel "instructions per ptep\\_get\\_lockless()"
+set style data histogram
+set style histogram clustered gap 2
+set yrange [0:*]
+plot for [i=2:nvariants+1] outdir.'/lockless-percall.dat' using i:xtic(1) title columnhead(i)
+set title "GUP-fast, PIN-fast (get time) and page faults (instructions per fault)"
+set ylabel "% change against baseline"
+set style histogram errorbars gap 2 lw 1
+set yrange [*:*]
+plot for [i=1:nothers] outdir.'/lockless-readers.dat' using (column(3*i-1)):(column(3*i)):(column(3*i+1)):xtic(1) title columnhead(3*i-1)
+unset multiplot
+
+# 3. Instructions per fork().
+set output outdir.'/fork-instructions'.ext
+set title "instructions per fork() of 1 GiB, by folio size (QEMU -icount)"
+set ylabel "instructions (log scale)"
+set logscale y
+set style histogram clustered gap 2
+set yrange [*:*]
+plot for [i=2:nvariants+1] outdir.'/fork-instructions.dat' using i:xtic(1) title columnhead(i)
+unset logscale y
+unset output

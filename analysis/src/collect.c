@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "collect.h"
+
+static int read_env(const char *dir, char *variant, char *mode, char *err, size_t errlen)
+{
+	char path[4096], line[512];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/guest.env", dir);
+	f = fopen(path, "r");
+	if (!f) {
+		snprintf(err, errlen, "%s: cannot open (not a guest run directory?)", path);
+		return -1;
+	}
+	variant[0] = mode[0] = '\0';
+	while (fgets(line, sizeof(line), f)) {
+		line[strcspn(line, "\r\n")] = '\0';
+		if (!strncmp(line, "variant=", 8) && strlen(line + 8) < FIELD_LEN)
+			strcpy(variant, line + 8);
+		else if (!strncmp(line, "mode=", 5) && strlen(line + 5) < FIELD_LEN)
+			strcpy(mode, line + 5);
+	}
+	fclose(f);
+	if (!variant[0] || !mode[0]) {
+		snprintf(err, errlen, "%s: no variant= or mode= line", path);
+		return -1;
+	}
+	return 0;
+}
+
+/* "/opt/bench/fork-bench --size 1G" -> "fork-bench"; "gup-bench.sh 256" -> "gup-bench" */
+static void bench_name(const char *cmd, char *out)
+{
+	const char *word = cmd + strspn(cmd, " \t");
+	size_t len = strcspn(word, " \t\r\n");
+
+	for (size_t i = 0; i < len; i++) {
+		if (word[i] == '/') {
+			word += i + 1;
+			len -= i + 1;
+			i = (size_t)-1;
+		}
+	}
+	if (len > 3 && !strncmp(word + len - 3, ".sh", 3))
+		len -= 3;
+	if (len >= FIELD_LEN)
+		len = FIELD_LEN - 1;
+	memcpy(out, word, len);
+	out[len] = '\0';
+}
+
+static long collect_perf(struct dataset *d, const char *dir, const struct record *base,
+			 char *err, size_t errlen)
+{
+	char path[4096], line[512], cmd[512], event[FIELD_LEN];
+	long added = 0;
+
+	for (int step = 1; step < 1000; step++) {
+		struct record r = *base;
+		unsigned long lineno = 0;
+		double count;
+		FILE *f;
+
+		snprintf(path, sizeof(path), "%s/out/step-%d.cmd", dir, step);
+		f = fopen(path, "r");
+		if (!f)
+			continue;	/* a profile step, or no step of that number */
+		if (!fgets(cmd, sizeof(cmd), f))
+			cmd[0] = '\0';
+		fclose(f);
+		cmd[strcspn(cmd, "\r\n")] = '\0';
+		bench_name(cmd, r.bench);
+		snprintf(r.params, sizeof(r.params), "%.*s", FIELD_LEN - 1, cmd);
+		strcpy(r.phase, "perf_stat");
+		r.rep = 1;
+
+		snprintf(path, sizeof(path), "%s/out/step-%d.perf", dir, step);
+		f = fopen(path, "r");
+		if (!f) {
+			snprintf(err, errlen, "%s: missing (step %d ran no perf stat?)", path, step);
+			return -1;
+		}
+		while (fgets(line, sizeof(line), f)) {
+			int ret = parse_perf_stat_line(line, event, sizeof(event), &count, err, errlen);
+
+			lineno++;
+			if (ret < 0) {
+				char why[256];
+
+				snprintf(why, sizeof(why), "%s", err);
+				snprintf(err, errlen, "%s:%lu: %s", path, lineno, why);
+				fclose(f);
+				return -1;
+			}
+			if (ret == 0)
+				continue;
+			snprintf(r.metric, sizeof(r.metric), "perf_%.*s", FIELD_LEN - 6, event);
+			r.value = count;
+			dataset_add(d, &r);
+			added++;
+		}
+		fclose(f);
+	}
+	return added;
+}
+
+long collect_guest_run(struct dataset *d, const char *dir, const char *run,
+		       char *err, size_t errlen)
+{
+	char path[4096], line[1024];
+	struct record base;
+	unsigned long lineno = 0;
+	long added = 0, perf;
+	FILE *f;
+
+	memset(&base, 0, sizeof(base));
+	snprintf(base.run, sizeof(base.run), "%.*s", FIELD_LEN - 1, run);
+	if (read_env(dir, base.variant, base.mode, err, errlen))
+		return -1;
+	snprintf(path, sizeof(path), "%s/output.log", dir);
+	f = fopen(path, "r");
+	if (!f) {
+		snprintf(err, errlen, "%s: cannot open", path);
+		return -1;
+	}
+	while (fgets(line, sizeof(line), f)) {
+		struct record r;
+		char why[256];
+		int ret = parse_result_line(line, &r, why, sizeof(why));
+
+		lineno++;
+		if (ret < 0) {
+			snprintf(err, errlen, "%s:%lu: %s", path, lineno, why);
+			fclose(f);
+			return -1;
+		}
+		if (ret == 0)
+			continue;
+		strcpy(r.run, base.run);
+		strcpy(r.variant, base.variant);
+		strcpy(r.mode, base.mode);
+		dataset_add(d, &r);
+		added++;
+	}
+	fclose(f);
+	perf = collect_perf(d, dir, &base, err, errlen);
+	return perf < 0 ? -1 : added + perf;
+}

@@ -1,0 +1,119 @@
+# shellcheck shell=bash
+# Reading experiment definitions (experiments/NAME.exp). Source after lib.sh.
+# Sets EXP_DESCRIPTION, EXP_VARIANTS, EXP_MODES, EXP_REPS_<mode>, and
+# EXP_STEPS: lines "bench<TAB>*<TAB>command" or "profile<TAB>MODE<TAB>command".
+
+EXP_DIR="$TOP/experiments"
+GUEST_MEM_MB=4096
+
+list_experiments() {
+	local f
+	for f in "$EXP_DIR"/*.exp; do basename "$f" .exp; done | tr '\n' ' '
+}
+
+# The programs a step may run (in the guest image's /opt/bench).
+KNOWN_BENCHES="fork-bench fault-bench lockless-bench mem-bench gup-bench.sh"
+
+# exp_error LINE MESSAGE
+exp_error() {
+	die "experiment $EXP_NAME ($EXP_FILE:$1): $2"
+}
+
+# check_step_sizes LINENO COMMAND: sizes that cannot fit the guest fail here,
+# before anything is built or booted.
+check_step_sizes() {
+	local lineno="$1" cmd="$2" word prev="" mb
+	for word in $cmd; do
+		if [ "$prev" = --size ]; then
+			case "$word" in
+			*[Gg]) mb=$((${word%[Gg]} * 1024)) ;;
+			*[Mm]) mb=${word%[Mm]} ;;
+			*) mb=0 ;;
+			esac
+			case "$mb" in '' | *[!0-9]*) exp_error "$lineno" "--size $word is not a size like 256M or 1G" ;; esac
+			# The fork benchmark's child shares the memory; the guest needs
+			# room for its own kernel and the page tables.
+			if [ "$mb" -gt $((GUEST_MEM_MB - 1024)) ]; then
+				exp_error "$lineno" "--size $word cannot work: the guest has ${GUEST_MEM_MB} MiB and needs 1 GiB for itself"
+			fi
+		fi
+		prev="$word"
+	done
+}
+
+load_experiment() {
+	EXP_NAME="$1"
+	EXP_FILE="$EXP_DIR/$1.exp"
+	[ -f "$EXP_FILE" ] || die "unknown experiment '$1'; experiments: $(list_experiments)(experiments/*.exp)"
+	EXP_DESCRIPTION="" EXP_VARIANTS="" EXP_MODES="" EXP_STEPS=""
+	local lineno=0 line key value mode v prog
+	while IFS= read -r line || [ -n "$line" ]; do
+		lineno=$((lineno + 1))
+		case "$line" in '' | '#'*) continue ;; esac
+		key="${line%%:*}"
+		value="${line#*:}"
+		value="${value# }"
+		[ "$key" != "$line" ] || exp_error "$lineno" "expected 'key: value', got '$line'"
+		case "$key" in
+		description) EXP_DESCRIPTION="$value" ;;
+		variants)
+			for v in $value; do
+				(check_variant "$v") 2>/dev/null ||
+					exp_error "$lineno" "unknown variant '$v'; valid variants: $(list_variants | tr '\n' ' ')"
+			done
+			EXP_VARIANTS="$value" ;;
+		modes)
+			for mode in $value; do
+				case "$mode" in icount | tcg) ;; *) exp_error "$lineno" "unknown mode '$mode'; modes: icount tcg" ;; esac
+			done
+			EXP_MODES="$value" ;;
+		"reps "*)
+			mode="${key#reps }"
+			case "$mode" in icount | tcg) ;; *) exp_error "$lineno" "unknown mode '$mode' in '$key'" ;; esac
+			case "$value" in '' | *[!0-9]* | 0) exp_error "$lineno" "repetitions must be a positive number, not '$value'" ;; esac
+			[ "$value" -le 1000 ] || exp_error "$lineno" "$value repetitions is more than 1000"
+			eval "EXP_REPS_$mode=\$value" ;;
+		bench | "profile "*)
+			prog="${value%% *}"
+			case " $KNOWN_BENCHES " in *" $prog "*) ;; *) exp_error "$lineno" "unknown benchmark '$prog'; benchmarks: $KNOWN_BENCHES" ;; esac
+			check_step_sizes "$lineno" "$value"
+			if [ "$key" = bench ]; then
+				EXP_STEPS="$EXP_STEPS"$'bench\t*\t'"$value"$'\n'
+			else
+				mode="${key#profile }"
+				case "$mode" in icount | tcg) ;; *) exp_error "$lineno" "unknown mode '$mode' in '$key'" ;; esac
+				EXP_STEPS="$EXP_STEPS"$'profile\t'"$mode"$'\t'"$value"$'\n'
+			fi ;;
+		*) exp_error "$lineno" "unknown key '$key' (description, variants, modes, reps MODE, bench, profile MODE)" ;;
+		esac
+	done <"$EXP_FILE"
+	[ -n "$EXP_VARIANTS" ] || exp_error "$lineno" "no 'variants:' line"
+	[ -n "$EXP_MODES" ] || exp_error "$lineno" "no 'modes:' line"
+	[ -n "$EXP_STEPS" ] || exp_error "$lineno" "no 'bench:' line"
+	for mode in $EXP_MODES; do
+		eval "[ -n \"\${EXP_REPS_$mode:-}\" ]" || exp_error "$lineno" "no 'reps $mode:' line"
+	done
+}
+
+# The guest script of one variant-mode run: every step under perf stat.
+experiment_guest_script() {
+	local mode="$1" reps n=0 total kind only cmd
+	eval "reps=\$EXP_REPS_$mode"
+	total=$(printf '%s' "$EXP_STEPS" | awk -F'\t' -v m="$mode" '$2 == "*" || $2 == m' | wc -l)
+	echo 'export PATH=/opt/bench:/opt/selftests/mm:$PATH'
+	printf '%s' "$EXP_STEPS" | while IFS=$'\t' read -r kind only cmd; do
+		[ "$only" = "*" ] || [ "$only" = "$mode" ] || continue
+		n=$((n + 1))
+		cmd="${cmd//@REPS@/$reps}"
+		printf 'echo "PROGRESS %d/%d %s"\n' "$n" "$total" "$cmd"
+		if [ "$kind" = bench ]; then
+			printf "echo %q > /out/step-%d.cmd\n" "$cmd" "$n"
+			printf "perf stat -x, -e task-clock,cycles,instructions,page-faults -o /out/step-%d.perf -- sh -c %q || { echo \"STEP-FAILED %d\"; exit 1; }\n" "$n" "$cmd" "$n"
+		else
+			printf "echo %q > /out/profile-%d.cmd\n" "$cmd" "$n"
+			printf "perf record -q -e cpu-clock -a -g -o /tmp/perf.data -- sh -c %q >/dev/null || { echo \"STEP-FAILED %d\"; exit 1; }\n" "$cmd" "$n"
+			printf "perf report -q -i /tmp/perf.data --stdio --no-children --sort symbol --percent-limit 0.5 -g none > /out/profile-%d.txt 2>&1; rm -f /tmp/perf.data\n" "$n"
+		fi
+	done
+	echo 'echo "PROGRESS done"'
+}

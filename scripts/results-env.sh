@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# results-env.sh RUN_DIR EXPERIMENT: the environment of a run, as markdown.
+set -eu
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/experiment-lib.sh"
+run="$1"
+load_experiment "$2"
+first_env=$(ls "$run"/*/*/guest.env | head -n 1)
+value() { sed -n "s/^$1=//p" "$2" | head -n 1; }
+echo "| | |"
+echo "|---|---|"
+echo "| run | \`$(basename "$run")\` (experiment \`$2\`: $EXP_DESCRIPTION) |"
+echo "| date (UTC) | $(value date "$first_env") |"
+echo "| kernel source | Debian linux-source-6.12 $(dpkg-query -W -f='${Version}' linux-source-6.12 2>/dev/null), $(git -C "$TOP/linux" rev-list --count base..HEAD) patches of this series |"
+echo "| kernels | $(for d in "$run"/*/; do v=$(basename "$d"); f=$(ls "$d"/*/guest.env | head -n 1); printf '%s: `%s`; ' "$v" "$(value kernel_release "$f")"; done) |"
+echo "| compiler | $(aarch64-linux-gnu-gcc --version | head -n 1) |"
+echo "| QEMU | $(value qemu "$first_env"); \`-M virt -cpu max,pauth-impdef=on -smp $(value smp "$first_env") -m $(value mem "$first_env")\` |"
+for mode in $EXP_MODES; do
+	eval "reps=\$EXP_REPS_$mode"
+	case "$mode" in
+	icount) desc="\`-icount shift=0,sleep=off\`: one instruction per virtual ns, single-threaded TCG; the PMU counts instructions" ;;
+	tcg) desc="plain TCG (multi-threaded): emulated time; the PMU has no instruction count" ;;
+	esac
+	echo "| mode $mode | $desc; $reps repetitions |"
+done
+echo "| host | $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(nproc) CPUs, $(free -g | awk '/Mem:/ { print $2 }') GiB, $(. /etc/os-release && echo "$PRETTY_NAME") |"
+echo "| harness | commit \`$(git -C "$TOP" rev-parse --short HEAD 2>/dev/null || echo unknown)\`$(git -C "$TOP" diff --quiet 2>/dev/null || echo ' (with uncommitted changes)') |"

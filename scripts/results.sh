@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# make results [EXPERIMENT=name]: build the kernels of an experiment's
+# variants, boot each in each QEMU mode, run the benchmarks under perf,
+# analyse (analysis/sdstat), plot (gnuplot) and, for the default experiment
+# (or PUBLISH=1), publish: results/ and the generated part of RESULTS.md.
+# Raw data of every run stay in runs/<run-id>/.
+set -eu
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/experiment-lib.sh"
+
+experiment="${1:-default}"
+publish="${PUBLISH:-}"
+[ "$experiment" = default ] && publish="${PUBLISH:-1}"
+START=$(date +%s)
+elapsed() {
+	local s=$(($(date +%s) - START))
+	printf '%dm%02ds' $((s / 60)) $((s % 60))
+}
+say() { progress "results [$(elapsed)] $*"; }
+
+load_experiment "$experiment"
+say "experiment $experiment: $EXP_DESCRIPTION"
+
+say "dependencies, linux/, guest image, analysis"
+bash "$TOP/scripts/deps.sh"
+bash "$TOP/scripts/linux-prepare.sh"
+bash "$TOP/scripts/guest-image.sh"
+make -s -C "$TOP/analysis" >/dev/null
+command -v gnuplot >/dev/null || die "gnuplot is missing: run 'make deps'"
+
+nvariants=$(echo "$EXP_VARIANTS" | wc -w)
+i=0
+for variant in $EXP_VARIANTS; do
+	i=$((i + 1))
+	say "kernel $variant ($i/$nvariants)"
+	bash "$TOP/scripts/kernel-build.sh" "$variant"
+done
+
+run_id="$(date -u +%Y%m%d-%H%M%S)-$experiment"
+RUN="$TOP/runs/$run_id"
+mkdir -p "$RUN"
+cp "$EXP_FILE" "$RUN/experiment.exp"
+total_runs=$((nvariants * $(echo "$EXP_MODES" | wc -w)))
+done_runs=0
+
+# watch_progress OUTPUT_LOG PID LABEL: the guest's progress while it runs.
+watch_progress() {
+	local log="$1" pid="$2" label="$3" last="" line step reps rep
+	while kill -0 "$pid" 2>/dev/null; do
+		sleep 5
+		line=$(grep -a '^PROGRESS ' "$log" 2>/dev/null | tail -n 1 || true)
+		[ -n "$line" ] || continue
+		step="${line#PROGRESS }"
+		reps=$(printf '%s' "$step" | sed -n 's/.*--reps \([0-9]*\).*/\1/p')
+		rep=$(tail -n 1 "$log" | awk -F'\t' '$1 == "RESULT" { print $4 }')
+		local now=$(($(date +%s) - START)) left=""
+		if [ "$done_runs" -gt 0 ]; then
+			left=" (about $(((now * total_runs / done_runs - now) / 60 + 1)) min left)"
+		fi
+		line="$label: step $step${reps:+, repetition ${rep:-1}/$reps}$left"
+		[ "$line" = "$last" ] || say "$line"
+		last="$line"
+	done
+}
+
+for variant in $EXP_VARIANTS; do
+	for mode in $EXP_MODES; do
+		dir="$RUN/$variant/$mode"
+		mkdir -p "$dir"
+		experiment_guest_script "$mode" >"$dir/steps.sh"
+		say "run $((done_runs + 1))/$total_runs: variant $variant, mode $mode"
+		set +e
+		bash "$TOP/scripts/guest-run.sh" --variant "$variant" --quiet --timeout 2400 \
+			$([ "$mode" = icount ] && echo --icount) --run-dir "$dir" \
+			-- "$(cat "$dir/steps.sh")" </dev/null 2>"$dir/runner.stderr" &
+		pid=$!
+		watch_progress "$dir/output.log" "$pid" "$variant/$mode" &
+		watcher=$!
+		wait "$pid"
+		rc=$?
+		set -e
+		kill "$watcher" 2>/dev/null || true
+		wait "$watcher" 2>/dev/null || true
+		if [ "$rc" != 0 ]; then
+			cat "$dir/runner.stderr" >&2
+			grep -a -v '^RESULT' "$dir/output.log" | tail -n 15 >&2
+			die "the $variant guest ($mode) failed (exit $rc); raw data in $dir"
+		fi
+		done_runs=$((done_runs + 1))
+	done
+done
+
+say "analysis: tidy CSV, statistics, comparisons"
+sdstat="$TOP/build/analysis/sdstat"
+"$sdstat" tidy --run "$run_id" "$RUN"/*/* >"$RUN/results.csv"
+"$sdstat" summary "$RUN/results.csv" >"$RUN/summary.csv"
+bash "$TOP/scripts/results-env.sh" "$RUN" "$experiment" >"$RUN/environment.md"
+
+say "plots"
+bash "$TOP/analysis/plots/plot.sh" "$RUN" "$EXP_VARIANTS"
+
+if [ -n "$publish" ]; then
+	say "publishing: results/ and RESULTS.md"
+	bash "$TOP/scripts/results-publish.sh" "$RUN" "$EXP_VARIANTS"
+fi
+say "done: $RUN"

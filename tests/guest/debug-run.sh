@@ -1,0 +1,50 @@
+#!/bin/sh
+# debug-run.sh VARIANT ORACLE_OPS SEED: everything make check runs on a
+# variant, in one boot of its debug kernel (KASAN, lockdep, kmemleak,
+# page_table_check, DEBUG_VM), then a kmemleak scan. Each suite's output is
+# framed by "=== SUITE name" and "=== END name rc=N" lines.
+set -u
+variant="${1:?usage: debug-run.sh VARIANT ORACLE_OPS SEED}"
+ops="${2:-200000}"
+seed="${3:-1}"
+run() {
+	name="$1"
+	shift
+	echo "=== SUITE $name"
+	"$@" 2>&1
+	echo "=== END $name rc=$?"
+}
+run boot-checks boot-checks.sh "$variant-debug"
+for s in madv_populate mkdirty pagemap_ioctl uffd-unit-tests cow gup_test soft-dirty; do
+	run "$s" run-suite.sh "$s"
+done
+run sd-criu sd-criu
+run bad-input bad-input
+case "$variant" in
+ptdesc*)
+	run ptdesc-ext ptdesc-ext.sh 1000000
+	run ext-scan ext-scan
+	;;
+esac
+run oracle oracle.sh --ops "$ops" --seed "$seed"
+
+# kmemleak ignores objects younger than 5 seconds: wait, then scan twice.
+echo "=== SUITE kmemleak"
+echo "TAP version 13"
+echo "1..1"
+f=/sys/kernel/debug/kmemleak
+if [ ! -e "$f" ]; then
+	echo "not ok 1 kmemleak is not available (CONFIG_DEBUG_KMEMLEAK?)"
+else
+	sleep 6
+	echo scan >"$f"
+	echo scan >"$f"
+	leaks=$(grep -c "unreferenced object" "$f")
+	if [ "$leaks" = 0 ]; then
+		echo "ok 1 kmemleak: no leak after the suites"
+	else
+		sed 's/^/# /' "$f" | head -n 60
+		echo "not ok 1 kmemleak: $leaks suspected leaks after the suites"
+	fi
+fi
+echo "=== END kmemleak rc=0"

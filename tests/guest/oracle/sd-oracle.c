@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * sd-oracle: no dirty page lost.
+ *
+ * Seeded, reproducible random sequences of writes and reads, clear_refs "4",
+ * fork (both sides write and check their own view), mprotect, mremap moves,
+ * MADV_DONTNEED, MADV_PAGEOUT to swap and back, THP collapse (MADV_COLLAPSE)
+ * and split, over memory of 4K, 64K (mTHP) and 2M (THP) folios and shmem,
+ * with uffd-wp registered and unregistered on the way. After each step,
+ * every page written since the last clear must read soft-dirty in
+ * /proc/self/pagemap and through PAGEMAP_SCAN. A false negative (or a lost
+ * write) fails with the seed and the shortest operation log that still
+ * fails; false positives are counted and reported.
+ *
+ * usage: sd-oracle [--seed N] [--ops N | --duration SECONDS]
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "folio.h"
+#include "ktap.h"
+#include "oracle.h"
+#include "pagemap.h"
+#include "sysfs.h"
+
+#define THP THP_SYSFS
+
+/* 64K mTHP always, PMD THP on MADV_HUGEPAGE: the 4K region opts out. */
+static int select_folio_sizes(void)
+{
+	struct thp_settings cur;
+	int ret = thp_save(&cur);
+
+	for (unsigned int i = 0; !ret && i < cur.count; i++) {
+		char path[128];
+
+		snprintf(path, sizeof(path), THP "/%.31s/enabled", cur.size_dir[i]);
+		ret = sysfs_write(path, !strcmp(cur.size_dir[i], "hugepages-64kB") ? "always" :
+					 !strcmp(cur.size_dir[i], "hugepages-2048kB") ? "inherit" : "never");
+	}
+	return ret ? ret : sysfs_write(THP "/enabled", "madvise");
+}
+
+static void usage(const char *why)
+{
+	fprintf(stderr, "sd-oracle: %s\nusage: sd-oracle [--seed N] [--ops N | --duration SECONDS]\n", why);
+	exit(2);
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "seed", required_argument, NULL, 's' },
+		{ "ops", required_argument, NULL, 'o' },
+		{ "duration", required_argument, NULL, 'd' },
+		{ NULL, 0, NULL, 0 },
+	};
+	unsigned long long seed = 1, max_ops = 1000000, duration = 0;
+	struct thp_settings saved;
+	struct oracle o;
+	struct ktap t;
+	uint64_t rng;
+	time_t start = time(NULL), next_report;
+	char *end, what[160];
+	int c;
+
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		unsigned long long v = strtoull(optarg, &end, 0);
+
+		if (*end || (c != 's' && v == 0))
+			usage("--seed, --ops and --duration take numbers (--ops and --duration positive)");
+		if (c == 's')
+			seed = v;
+		else if (c == 'o')
+			max_ops = v;
+		else if (c == 'd')
+			duration = v, max_ops = ~0ull;
+		else
+			usage("unknown option");
+	}
+	if (optind != argc)
+		usage("unexpected argument");
+
+	ktap_init(&t, 0);
+	ktap_diag("seed %llu, %s %llu", seed, duration ? "seconds" : "operations",
+		  duration ? duration : max_ops);
+	if (!soft_dirty_supported()) {
+		ktap_skip(&t, "soft-dirty is not supported by this kernel");
+		return ktap_finish(&t);
+	}
+	memset(&o, 0, sizeof(o));
+	o.uffd_supported = true;
+	if (thp_save(&saved) || select_folio_sizes() || oracle_setup(&o) || !oracle_prepare(&o)) {
+		ktap_result(&t, false, "setting up the regions: %s", strerror(errno));
+		return ktap_finish(&t);
+	}
+	rng = seed;
+	next_report = start + 30;
+	while (o.ops < max_ops && (!duration || (unsigned long long)(time(NULL) - start) < duration)) {
+		struct op op = op_random(&o, &rng);
+
+		op_describe(&op, &o, what, sizeof(what));
+		if (!op_apply(&o, &op, true) || !oracle_check(&o, what)) {
+			ktap_diag("seed %llu, after %llu operations: %s", seed,
+				  (unsigned long long)o.ops, o.failure);
+			if (strstr(o.failure, "false negative") || strstr(o.failure, "data lost")) {
+				ktap_diag("reproduce with: sd-oracle --seed %llu --ops %llu", seed,
+					  (unsigned long long)o.ops + 64);
+				oracle_shrink(o.log, o.nlog, 300);
+			}
+			break;
+		}
+		if (time(NULL) >= next_report) {
+			ktap_diag("%llu operations, %llu checks, %llu false positives so far",
+				  (unsigned long long)o.ops, (unsigned long long)o.checks,
+				  (unsigned long long)o.false_positives);
+			next_report += 30;
+		}
+	}
+	thp_restore(&saved);
+
+	ktap_result(&t, !o.failed, "no false negative in %llu operations (%llu checks of every page, seed %llu)",
+		    (unsigned long long)o.ops, (unsigned long long)o.checks, seed);
+	ktap_diag("false positives (pages soft-dirty without a write since the clear): %llu page checks",
+		  (unsigned long long)o.false_positives);
+	for (int i = OP_CLEAR; i < NR_OPS; i++)
+		ktap_result(&t, o.count[i] > 0, "exercised: %s (%llu times)", op_names[i],
+			    (unsigned long long)o.count[i]);
+	ktap_result(&t, o.swapped_seen > 0, "pages were seen swapped out (%llu page checks)",
+		    (unsigned long long)o.swapped_seen);
+	oracle_teardown(&o);
+	return ktap_finish(&t);
+}

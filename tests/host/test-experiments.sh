@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Experiment definitions: the shipped ones load; bad ones are refused before
+# anything is built, with the line and the problem.
+. "$(dirname "$0")/lib.sh"
+. "$TOP/scripts/lib.sh"
+. "$TOP/scripts/experiment-lib.sh"
+for e in default quick smoke; do
+	assert_status "experiment $e loads" 0 bash -c ". '$TOP/scripts/lib.sh'; . '$TOP/scripts/experiment-lib.sh'; load_experiment $e"
+done
+load_experiment default
+assert_eq "the default experiment covers every variant" "$(list_variants | sort | tr "\n" " ")" "$(echo $EXP_VARIANTS | tr " " "\n" | sort | tr "\n" " ")"
+script=$(experiment_guest_script icount)
+assert_contains "each step runs under perf stat" "$script" "perf stat -x, -e task-clock,cycles,instructions,page-faults"
+assert_contains "repetitions are filled in" "$script" "fork-bench --size 1G --folio 4K --reps 3"
+case "$script" in *profile*) not_ok "the TCG-only profile is not in icount" ;; *) ok "the TCG-only profile is not in icount" ;; esac
+
+bad() {
+	printf '%s\n' "$@" >"$EXP_DIR_TMP/bad.exp"
+	bash -c ". '$TOP/scripts/lib.sh'; . '$TOP/scripts/experiment-lib.sh'; EXP_DIR='$EXP_DIR_TMP'; load_experiment bad" 2>&1
+}
+EXP_DIR_TMP="$T_TMP"
+base=(description: "variants: baseline" "modes: icount" "reps icount: 2")
+assert_contains "an unknown variant is named with the valid ones" "$(bad "${base[@]}" 'variants: nope' 'bench: fork-bench')" "unknown variant 'nope'; valid variants: baseline"
+assert_contains "an unknown mode" "$(bad "${base[@]}" 'modes: kvm' 'bench: fork-bench')" "unknown mode 'kvm'; modes: icount tcg"
+assert_contains "an unknown benchmark" "$(bad "${base[@]}" 'bench: rm -rf /')" "unknown benchmark 'rm'"
+assert_contains "a size the guest cannot hold" "$(bad "${base[@]}" 'bench: fork-bench --size 8G')" "--size 8G cannot work"
+assert_contains "bad repetitions" "$(bad "${base[@]}" 'reps icount: 0' 'bench: fork-bench')" "positive number"
+assert_contains "a missing reps line" "$(bad description: 'variants: baseline' 'modes: tcg' 'bench: fork-bench')" "no 'reps tcg:' line"
+assert_contains "the line number is given" "$(bad "${base[@]}" 'oops')" "bad.exp:5"
+finish
