@@ -5,7 +5,9 @@
 # tests/expected-skips.tsv. Ends with a table of variant x suite, written to
 # build/check-summary.tsv, and the line "N passed, N failed".
 # Then the debug build of every soft-dirty variant (KASAN, lockdep, kmemleak,
-# page_table_check, DEBUG_VM) runs the suites and the oracle in one boot.
+# page_table_check, DEBUG_VM) runs the soft-dirty suites and the oracle in
+# one boot. Kernels build in the background while the guest tests the
+# previous one.
 # CHECK_VARIANTS="baseline pte" limits the variants (CHECK_DEBUG_VARIANTS the
 # debug ones, "" for none); CHECK_LINUX_AS_IS=1 tests
 # linux/ as it is (uncommitted work included) instead of patches/.
@@ -146,9 +148,9 @@ for patch in "$TOP"/patches/[0-9][0-9][0-9][0-9]-*.patch; do
 	name=$(basename "$patch")
 	case "$name" in 0000-*) continue ;; esac
 	# A warning the commit message justifies names its type in parentheses
-	# on a line that mentions checkpatch, e.g. "(FILE_PATH_CHANGES)".
-	justified=$(sed -n '/^---$/q;p' "$patch" | grep -i checkpatch | grep -o '([A-Z_]*)' |
-		tr -d '()' | paste -sd, - || true)
+	# in a paragraph that mentions checkpatch, e.g. "(FILE_PATH_CHANGES)".
+	justified=$(sed -n '/^---$/q;p' "$patch" | awk -v RS= 'tolower($0) ~ /checkpatch/' |
+		grep -oE '\([A-Z][A-Z_]+\)' | tr -d '()' | sort -u | paste -sd, - || true)
 	# Debian's python3 (with python3-ply for spdxcheck.py), not another one on PATH.
 	if (cd "$TOP/linux" && PATH="/usr/bin:$PATH" ./scripts/checkpatch.pl --strict --quiet --show-types \
 		${justified:+--ignore "$justified"} "$patch") \
@@ -164,31 +166,88 @@ say "step 4: guest image (busybox, perf, mm selftests, project programs)"
 bash "$TOP/scripts/guest-image.sh" || fatal guest-image
 
 variants=${CHECK_VARIANTS:-$(list_variants)}
-nvariants=$(echo "$variants" | wc -w)
-i=0
-for variant in $variants; do
-	i=$((i + 1))
-	check_variant "$variant"
-	say "variant $variant ($i/$nvariants): building the kernel"
-	if ! bash "$TOP/scripts/kernel-build.sh" "$variant"; then
-		record "$variant" build fail "kernel build failed (build/$variant/build.log)"
-		continue
-	fi
-	record "$variant" build pass "kernel $(cat "$BUILD/$variant/include/config/kernel.release") built"
+for variant in $variants; do check_variant "$variant"; done
+# The debug builds: every soft-dirty variant (its fragment enables MEM_SOFT_DIRTY).
+debug_variants=${CHECK_DEBUG_VARIANTS-$(for v in $variants; do
+	grep -qx 'CONFIG_MEM_SOFT_DIRTY=y' "$KCONFIG_DIR/$v.config" && echo "$v"
+done)}
+builds="$variants $(for v in $debug_variants; do echo "$v-debug"; done)"
+nbuilds=$(echo $builds | wc -w)
 
+# One kernel build at a time, in the background, in the order the suites
+# need them: while the guest runs the suites of one kernel (mostly on one
+# CPU), the next one builds. build/check/built/<kernel> holds pass or fail.
+BUILT="$CHECK_DIR/built"
+mkdir -p "$BUILT"
+(
+	for kernel in $builds; do
+		if bash "$TOP/scripts/kernel-build.sh" "$kernel" >"$CHECK_DIR/build-$kernel.log" 2>&1; then
+			echo pass >"$BUILT/$kernel"
+		else
+			echo fail >"$BUILT/$kernel"
+		fi
+	done
+) </dev/null &
+builder=$!
+trap 'kill "$builder" 2>/dev/null || true' EXIT
+say "kernels build one at a time in the background: $(echo $builds) (logs: build/check/build-<kernel>.log)"
+
+# wait_kernel KERNEL: wait for its build; record the result; false if it failed.
+wait_kernel() {
+	local kernel="$1" waited=0
+	while [ ! -e "$BUILT/$kernel" ]; do
+		if ! kill -0 "$builder" 2>/dev/null && [ ! -e "$BUILT/$kernel" ]; then
+			echo fail >"$BUILT/$kernel"
+			break
+		fi
+		[ "$waited" = 0 ] && say "waiting for the kernel $kernel to build"
+		waited=1
+		sleep 2
+	done
+	if [ "$(cat "$BUILT/$kernel")" = pass ]; then
+		record "$kernel" build pass "kernel $(cat "$BUILD/$kernel/include/config/kernel.release") built"
+		return 0
+	fi
+	sed 's/^/    /' "$CHECK_DIR/build-$kernel.log" | tail -n 20 >&2
+	record "$kernel" build fail "kernel build failed (build/check/build-$kernel.log, build/$kernel/build.log)"
+	return 1
+}
+
+# run_suite VARIANT SUITE COMMAND LIMIT: one boot of the variant's kernel.
+run_suite() {
+	local variant="$1" suite="$2" command="$3" limit="$4" dir rc
+	dir="$CHECK_DIR/$variant/$suite"
+	mkdir -p "$dir"
+	set +e
+	bash "$TOP/scripts/guest-run.sh" --variant "$variant" --quiet --timeout "$limit" \
+		--append "$CHECK_CMDLINE" --run-dir "$dir" -- "$command" 2>"$dir.stderr" </dev/null
+	rc=$?
+	set -e
+	awk -f "$TOP/scripts/suite-results.awk" "$dir/output.log" >"$dir/results.tsv"
+	record_suite "$variant" "$suite" "$dir/results.tsv"
+	check_minimum "$variant" "$suite" "$dir/results.tsv"
+	if [ "$rc" != 0 ]; then
+		sed 's/^/    /' "$dir.stderr" | tail -n 40 >&2
+		record "$variant" "$suite" fail "guest run exited with status $rc (build/check/$variant/$suite/)"
+	fi
+	awk -F'\t' -v s="$suite" '{ c[$1]++ } END { printf "    %s: %d passed, %d failed, %d skipped\n", s, c["pass"], c["fail"], c["skip"] }' \
+		"$dir/results.tsv" >&2
+}
+
+# run_variant VARIANT: the suites of tests/suites.tsv that apply to it.
+run_variant() {
+	local variant="$1" soft_dirty=0 suite applies command limit
 	if [ "$variant" = baseline ]; then
-		say "variant $variant: the guest runner's own tests (exit status, panic, oops, warning, hang)"
+		say "kernel $variant: the guest runner's own tests (exit status, panic, oops, warning, hang)"
 		bash "$TOP/tests/boot/test-guest-run.sh" "$variant" "$CHECK_DIR/$variant/runner" \
 			>"$CHECK_DIR/runner.log" 2>&1 </dev/null || true
 		awk -f "$TOP/scripts/suite-results.awk" "$CHECK_DIR/runner.log" >"$CHECK_DIR/runner.results"
 		record_suite "$variant" guest-runner "$CHECK_DIR/runner.results"
-		say "variant $variant: smoke run of make results (experiment smoke)"
+		say "kernel $variant: smoke run of make results (experiment smoke)"
 		bash "$TOP/tests/boot/test-results-smoke.sh" >"$CHECK_DIR/results-smoke.log" 2>&1 </dev/null || true
 		awk -f "$TOP/scripts/suite-results.awk" "$CHECK_DIR/results-smoke.log" >"$CHECK_DIR/results-smoke.results"
 		record_suite "$variant" results-smoke "$CHECK_DIR/results-smoke.results"
 	fi
-
-	soft_dirty=0
 	grep -qx 'CONFIG_MEM_SOFT_DIRTY=y' "$BUILD/$variant/.config" && soft_dirty=1
 	while IFS=$'\t' read -r suite applies command limit; do
 		case "$suite" in '' | '#'*) continue ;; esac
@@ -198,50 +257,25 @@ for variant in $variants; do
 		*) # shellcheck disable=SC2053
 			[[ "$variant" == $applies ]] || continue ;;
 		esac
-		command="${command//@VARIANT@/$variant}"
-		dir="$CHECK_DIR/$variant/$suite"
-		say "variant $variant ($i/$nvariants): suite $suite"
-		mkdir -p "$dir"
-		set +e
-		bash "$TOP/scripts/guest-run.sh" --variant "$variant" --quiet --timeout "$limit" \
-			--append "$CHECK_CMDLINE" --run-dir "$dir" -- "$command" 2>"$dir.stderr" </dev/null
-		rc=$?
-		set -e
-		awk -f "$TOP/scripts/suite-results.awk" "$dir/output.log" >"$dir/results.tsv"
-		record_suite "$variant" "$suite" "$dir/results.tsv"
-		check_minimum "$variant" "$suite" "$dir/results.tsv"
-		if [ "$rc" != 0 ]; then
-			sed 's/^/    /' "$dir.stderr" | tail -n 30 >&2
-			record "$variant" "$suite" fail "guest run exited with status $rc (build/check/$variant/$suite/)"
-		fi
-		awk -F'\t' -v s="$suite" '{ c[$1]++ } END { printf "    %s: %d passed, %d failed, %d skipped\n", s, c["pass"], c["fail"], c["skip"] }' \
-			"$dir/results.tsv" >&2
+		say "kernel $variant ($i/$nbuilds): suite $suite"
+		run_suite "$variant" "$suite" "${command//@VARIANT@/$variant}" "$limit"
 	done <"$TOP/tests/suites.tsv"
-done
+}
 
-# The debug builds: every suite and the oracle in one boot, then kmemleak.
-debug_variants=${CHECK_DEBUG_VARIANTS-$(for v in $variants; do
-	grep -qx 'CONFIG_MEM_SOFT_DIRTY=y' "$BUILD/$v/.config" 2>/dev/null && echo "$v"
-done)}
-ndebug=$(echo $debug_variants | wc -w)
-i=0
-for base in $debug_variants; do
-	i=$((i + 1))
-	variant="$base-debug"
-	check_variant "$variant"
-	say "debug variant $variant ($i/$ndebug): building the kernel"
-	if ! bash "$TOP/scripts/kernel-build.sh" "$variant"; then
-		record "$variant" build fail "kernel build failed (build/$variant/build.log)"
-		continue
-	fi
-	record "$variant" build pass "kernel $(cat "$BUILD/$variant/include/config/kernel.release") built"
+# run_debug VARIANT: the debug kernel runs the soft-dirty suites, the bad
+# input cases and the oracle in one boot, then a kmemleak scan
+# (tests/guest/debug-run.sh; CHECK_DEBUG_SUITES=all adds the slow generic
+# suites, which the plain kernels run anyway).
+run_debug() {
+	local base="$1" variant="$1-debug" dir rc out suite
+	local ops="${CHECK_DEBUG_ORACLE_OPS:-100000}" set="${CHECK_DEBUG_SUITES:-soft-dirty}"
 	dir="$CHECK_DIR/$variant/all"
 	mkdir -p "$dir"
-	say "debug variant $variant ($i/$ndebug): suites, oracle (${CHECK_DEBUG_ORACLE_OPS:-200000} operations) and kmemleak in one boot"
+	say "kernel $variant ($i/$nbuilds): suites ($set), oracle ($ops operations) and kmemleak in one boot"
 	set +e
-	bash "$TOP/scripts/guest-run.sh" --variant "$variant" --quiet --timeout 2400 \
+	bash "$TOP/scripts/guest-run.sh" --variant "$variant" --quiet --timeout 1800 \
 		--append "$CHECK_CMDLINE" --run-dir "$dir" \
-		-- "debug-run.sh $base ${CHECK_DEBUG_ORACLE_OPS:-200000} 20261121" 2>"$dir.stderr" </dev/null
+		-- "debug-run.sh $base $ops 20261121 $set" 2>"$dir.stderr" </dev/null
 	rc=$?
 	set -e
 	awk -v dir="$dir" '
@@ -262,6 +296,17 @@ for base in $debug_variants; do
 		sed 's/^/    /' "$dir.stderr" | tail -n 40 >&2
 		record "$variant" run fail "the debug guest exited with status $rc (build/check/$variant/all/)"
 	fi
-done
+}
 
+i=0
+for kernel in $builds; do
+	i=$((i + 1))
+	wait_kernel "$kernel" || continue
+	case "$kernel" in
+	*-debug) run_debug "${kernel%-debug}" ;;
+	*) run_variant "$kernel" ;;
+	esac
+done
+wait "$builder" || true
+trap - EXIT
 finish
