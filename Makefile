@@ -10,10 +10,12 @@
 #   make guest-image        build/initramfs.cpio (busybox, perf, selftests, bench)
 #   make deps               install what all of this needs (Debian packages)
 #   make variants           list the variants
+#   make soak VARIANT=v DURATION=s [SEED=n]  the soft-dirty oracle for s seconds
+#   make oracle-demo [VARIANT=pte]  the oracle catches a deliberately broken kernel
 #
 # Variables: VARIANT (default baseline), SMP (vCPUs, default 2), ICOUNT=1
 # (deterministic instruction counting), EXPERIMENT (for make results),
-# CHECK_VARIANTS (make check on a subset).
+# CHECK_VARIANTS (make check on a subset), DURATION and SEED (make soak).
 
 SHELL := /bin/bash
 VARIANT ?= baseline
@@ -23,10 +25,10 @@ CMD ?=
 S := scripts
 
 .PHONY: help deps linux export-patches kernel kernels guest-image boot run check results \
-	variants check-variant clean
+	variants check-variant soak oracle-demo clean
 
 help:
-	@sed -n '2,19p' Makefile | sed 's/^# \{0,1\}//'
+	@awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' Makefile
 
 variants:
 	@bash -c '. $(S)/lib.sh; list_variants'
@@ -63,6 +65,12 @@ check:
 
 results:
 	@bash $(S)/results.sh $(EXPERIMENT)
+
+soak: linux
+	@bash $(S)/soak.sh $(if $(filter command line,$(origin VARIANT)),$(VARIANT),pte) $(or $(DURATION),600) $(SEED)
+
+oracle-demo: linux
+	@bash $(S)/oracle-demo.sh $(if $(filter command line,$(origin VARIANT)),$(VARIANT),pte) $(or $(SEED),20261121) $(or $(OPS),200000)
 
 clean:
 	rm -rf build

@@ -2,9 +2,11 @@
 /*
  * mem-bench: the memory page tables and their extended software bits take
  * for a populated anonymous mapping (default 1 GiB of 4K folios): the rise
- * of PageTables in /proc/meminfo, and of the slab cache "ptdesc_ext"
- * (objects x slab_size from /sys/kernel/slab/ptdesc_ext) on kernels that
- * have one (0 on the others).
+ * of PageTables in /proc/meminfo; of unreclaimable slab (SUnreclaim), where
+ * the extended bits live; and the extended bits themselves: one object of
+ * the "ptdesc_ext" cache per page table, at the slab memory per object that
+ * /sys/kernel/slab/ptdesc_ext reports (order, objs_per_slab), on kernels
+ * that have the cache (0 on the others).
  */
 #include <errno.h>
 #include <getopt.h>
@@ -40,11 +42,16 @@ static long long meminfo_kb(const char *key)
 	return kb;
 }
 
-/* Bytes the extended-bits cache holds now; 0 without one, -1 if unreadable. */
-static long long ext_bytes(void)
+/*
+ * The slab memory one object of the extended-bits cache costs: a slab of
+ * PAGE_SIZE << order bytes holds objs_per_slab objects. 0 without the cache,
+ * -1 if unreadable. (Its "objects" count needs CONFIG_SLUB_DEBUG, which the
+ * variants do not build; the geometry is always there.)
+ */
+static double ext_bytes_per_object(void)
 {
 	char buf[64];
-	long long objects, size;
+	long long order, per_slab;
 	struct stat st;
 
 	if (lstat(EXT_CACHE, &st))
@@ -54,20 +61,23 @@ static long long ext_bytes(void)
 			EXT_CACHE);
 		return -1;
 	}
-	if (sysfs_read(EXT_CACHE "/objects", buf, sizeof(buf)))
+	if (sysfs_read(EXT_CACHE "/order", buf, sizeof(buf)))
 		return -1;
-	objects = atoll(buf);
-	if (sysfs_read(EXT_CACHE "/slab_size", buf, sizeof(buf)))
+	order = atoll(buf);
+	if (sysfs_read(EXT_CACHE "/objs_per_slab", buf, sizeof(buf)))
 		return -1;
-	size = atoll(buf);
-	return objects * size;
+	per_slab = atoll(buf);
+	if (order < 0 || per_slab <= 0)
+		return -1;
+	return (double)(sysconf(_SC_PAGESIZE) << order) / (double)per_slab;
 }
 
 int main(int argc, char **argv)
 {
 	size_t size = 1u << 30;
 	struct thp_settings saved;
-	long long pt0, pt1, ext0, ext1;
+	long long pt0, pt1, slab0, slab1;
+	double per_object, tables;
 	char params[64], err[256];
 	void *mem;
 
@@ -88,8 +98,9 @@ int main(int argc, char **argv)
 		fprintf(stderr, "mem-bench: cannot select 4K folios\n");
 		return 1;
 	}
+	per_object = ext_bytes_per_object();
 	pt0 = meminfo_kb("PageTables");
-	ext0 = ext_bytes();
+	slab0 = meminfo_kb("SUnreclaim");
 	mem = map_anon_aligned(size, 2u << 20);
 	if (!mem) {
 		fprintf(stderr, "mem-bench: mmap failed: %s\n", strerror(errno));
@@ -97,18 +108,22 @@ int main(int argc, char **argv)
 	}
 	touch_pages(mem, size, 1);
 	pt1 = meminfo_kb("PageTables");
-	ext1 = ext_bytes();
+	slab1 = meminfo_kb("SUnreclaim");
 	thp_restore(&saved);
-	if (pt0 < 0 || pt1 < 0 || ext0 < 0 || ext1 < 0) {
-		fprintf(stderr, "mem-bench: cannot read PageTables or the ptdesc_ext cache\n");
+	if (pt0 < 0 || pt1 < 0 || slab0 < 0 || slab1 < 0 || per_object < 0) {
+		fprintf(stderr, "mem-bench: cannot read PageTables and SUnreclaim in /proc/meminfo, or the geometry of %s\n",
+			EXT_CACHE);
 		return 1;
 	}
+	tables = (double)(pt1 - pt0) / 4;
 	snprintf(params, sizeof(params), "size=%zuM,folio=4K", size >> 20);
+	/* Page tables: the rise of PageTables (4 KiB pages). */
 	result_value("mem", params, 1, "populate", "pagetable_bytes", (double)(pt1 - pt0) * 1024);
-	result_value("mem", params, 1, "populate", "ext_bytes", (double)(ext1 - ext0));
-	if (pt1 > pt0)
-		result_value("mem", params, 1, "populate", "ext_bytes_per_table",
-			      (double)(ext1 - ext0) / ((double)(pt1 - pt0) / 4));
+	/* Unreclaimable slab: the rise of SUnreclaim, extended bits included. */
+	result_value("mem", params, 1, "populate", "slab_bytes", (double)(slab1 - slab0) * 1024);
+	/* The extended bits: one object per page table, at its slab cost. */
+	result_value("mem", params, 1, "populate", "ext_bytes", tables * per_object);
+	result_value("mem", params, 1, "populate", "ext_bytes_per_table", per_object);
 	munmap(mem, size);
 	return 0;
 }

@@ -147,10 +147,8 @@ say "step 3: checkpatch.pl --strict on every patch of the series"
 for patch in "$TOP"/patches/[0-9][0-9][0-9][0-9]-*.patch; do
 	name=$(basename "$patch")
 	case "$name" in 0000-*) continue ;; esac
-	# A warning the commit message justifies names its type in parentheses
-	# in a paragraph that mentions checkpatch, e.g. "(FILE_PATH_CHANGES)".
-	justified=$(sed -n '/^---$/q;p' "$patch" | awk -v RS= 'tolower($0) ~ /checkpatch/' |
-		grep -oE '\([A-Z][A-Z_]+\)' | tr -d '()' | sort -u | paste -sd, - || true)
+	# Warnings the commit message justifies (scripts/checkpatch-justified.sh).
+	justified=$(bash "$TOP/scripts/checkpatch-justified.sh" "$patch")
 	# Debian's python3 (with python3-ply for spdxcheck.py), not another one on PATH.
 	if (cd "$TOP/linux" && PATH="/usr/bin:$PATH" ./scripts/checkpatch.pl --strict --quiet --show-types \
 		${justified:+--ignore "$justified"} "$patch") \
@@ -175,13 +173,15 @@ builds="$variants $(for v in $debug_variants; do echo "$v-debug"; done)"
 nbuilds=$(echo $builds | wc -w)
 
 # One kernel build at a time, in the background, in the order the suites
-# need them: while the guest runs the suites of one kernel (mostly on one
-# CPU), the next one builds. build/check/built/<kernel> holds pass or fail.
+# need them: while the guest runs the suites of one kernel, the next one
+# builds, at a low priority (nice) so that the guest's timing-sensitive
+# tests keep their CPUs and the build takes what they leave idle.
+# build/check/built/<kernel> holds pass or fail.
 BUILT="$CHECK_DIR/built"
 mkdir -p "$BUILT"
 (
 	for kernel in $builds; do
-		if bash "$TOP/scripts/kernel-build.sh" "$kernel" >"$CHECK_DIR/build-$kernel.log" 2>&1; then
+		if nice -n 15 bash "$TOP/scripts/kernel-build.sh" "$kernel" >"$CHECK_DIR/build-$kernel.log" 2>&1; then
 			echo pass >"$BUILT/$kernel"
 		else
 			echo fail >"$BUILT/$kernel"

@@ -7,6 +7,7 @@
 #
 # Options:
 #   --variant V      kernel build/V/arch/arm64/boot/Image (default: baseline)
+#   --kernel IMAGE   boot this Image instead (a one-off build, make oracle-demo)
 #   --smp N          vCPUs (default 2)
 #   --mem SIZE       guest memory (default 4G, at least 3G)
 #   --icount         -icount shift=0,sleep=off: deterministic, the PMU counts
@@ -24,10 +25,11 @@
 set -eu
 . "$(dirname "$0")/lib.sh"
 
-variant=baseline smp=2 mem=4G icount=0 timeout=600 run_dir="" append="" interactive=0 quiet=0
+variant=baseline kernel="" smp=2 mem=4G icount=0 timeout=600 run_dir="" append="" interactive=0 quiet=0
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--variant) variant="$2"; shift 2 ;;
+	--kernel) kernel="$2"; shift 2 ;;
 	--smp) smp="$2"; shift 2 ;;
 	--mem) mem="$2"; shift 2 ;;
 	--icount) icount=1; shift ;;
@@ -50,7 +52,7 @@ case "$mem" in
 esac
 [ "$interactive" = 1 ] || [ $# -gt 0 ] || die "guest-run.sh: give a command after --, or --interactive"
 
-kernel="$BUILD/$variant/arch/arm64/boot/Image"
+kernel="${kernel:-$BUILD/$variant/arch/arm64/boot/Image}"
 initramfs="$BUILD/initramfs.cpio"
 [ -f "$kernel" ] || die "no kernel for variant '$variant' ($kernel): run 'make kernel VARIANT=$variant'"
 [ -f "$initramfs" ] || die "no guest image ($initramfs): run 'make guest-image'"

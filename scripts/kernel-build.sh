@@ -2,6 +2,8 @@
 # make kernel VARIANT=v: configure (allnoconfig + fragments) and build the
 # kernel of a variant out of tree into build/<variant>/, with ccache.
 # VARIANT may end in -debug for the variant's debug build (debug.config on top).
+# KERNEL_SRC (default linux/) and KERNEL_OUT (default build/<variant>/) let a
+# one-off build use another source tree (make oracle-demo's broken kernel).
 set -eu
 . "$(dirname "$0")/lib.sh"
 
@@ -10,9 +12,10 @@ variant="${1:-}"
 check_variant "$variant"
 base_variant="${variant%-debug}"
 
-[ -d "$TOP/linux/.git" ] || die "linux/ does not exist: run 'make linux' first"
+src="${KERNEL_SRC:-$TOP/linux}"
+[ -e "$src/.git" ] || die "$src is not a kernel git tree: run 'make linux' first"
 
-out="$BUILD/$variant"
+out="${KERNEL_OUT:-$BUILD/$variant}"
 mkdir -p "$out"
 fragment="$out/fragment.config"
 {
@@ -35,7 +38,7 @@ export CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-5G}"
 export KBUILD_BUILD_TIMESTAMP="@0"
 export KBUILD_BUILD_USER=sdfork KBUILD_BUILD_HOST=qemu
 kmake() {
-	make -C "$TOP/linux" O="$out" ARCH=arm64 CROSS_COMPILE="$(cross_compile)" \
+	make -C "$src" O="$out" ARCH=arm64 CROSS_COMPILE="$(cross_compile)" \
 		CC="ccache $(cross_compile)gcc" LOCALVERSION= -j"$(nproc)" "$@"
 }
 
@@ -47,7 +50,7 @@ kmake -s allnoconfig KCONFIG_ALLCONFIG="$fragment" >"$out/config.log" 2>&1 || {
 bash "$TOP/scripts/kconfig-verify.sh" "$fragment" "$out/.config" ||
 	die "kernel $variant: the configuration lost options of the fragments (above)"
 
-progress "kernel $variant: building Image (log: build/$variant/build.log)"
+progress "kernel $variant: building Image (log: ${out#"$TOP"/}/build.log)"
 start=$(date +%s)
 if ! kmake Image >"$out/build.log" 2>&1; then
 	grep -E 'error|Error' "$out/build.log" | head -n 20 >&2

@@ -87,8 +87,9 @@ generate() {
 	echo
 	echo "## Memory"
 	table "page tables for 1 GiB of 4K folios (bytes)" --bench mem --metric pagetable_bytes --mode icount
-	table "extended bits for the same (bytes)" --bench mem --metric ext_bytes --mode icount
-	table "extended bits per page table (bytes)" --bench mem --metric ext_bytes_per_table --mode icount
+	table "extended bits for the same: one object per page table at its slab cost (bytes)" --bench mem --metric ext_bytes --mode icount
+	table "extended bits per page table: slab memory per object (bytes)" --bench mem --metric ext_bytes_per_table --mode icount
+	table "rise of unreclaimable slab (SUnreclaim) while populating (bytes; includes unrelated allocations)" --bench mem --metric slab_bytes --mode icount
 	echo
 	echo "## Profiles of fork() at 4K"
 	for v in $variants; do profile_excerpt "$v"; done

@@ -9,7 +9,7 @@ set -eu
 run="${1:?usage: plot.sh RUN_DIR VARIANTS}"
 variants="${2:?usage: plot.sh RUN_DIR VARIANTS}"
 here=$(cd "$(dirname "$0")" && pwd)
-sdstat="$here/../../build/analysis/sdstat"
+sdstat="${SDSTAT:-$here/../../build/analysis/sdstat}"
 csv="$run/results.csv"
 out="$run/plots"
 mkdir -p "$out"
@@ -109,8 +109,13 @@ fault=$(compare --bench fault --phase touch --metric instructions_per_fault --mo
 } >"$out/lockless-readers.dat"
 
 nothers=$(echo "$others" | wc -w)
+# rows FILE: its data rows; a plot with none shows a note instead of failing.
+rows() { tail -n +2 "$out/$1" | grep -c . || true; }
+counts="rows_over_icount=$(rows fork-overhead-icount.dat); rows_over_tcg=$(rows fork-overhead-tcg.dat)"
+counts="$counts; rows_percall=$(rows lockless-percall.dat); rows_readers=$(rows lockless-readers.dat)"
+counts="$counts; rows_forkinsn=$(rows fork-instructions.dat)"
 for term in png svg; do
-	gnuplot -e "outdir='$out'; term='$term'; nothers=$nothers; nvariants=$(echo "$variants" | wc -w)" \
+	gnuplot -e "outdir='$out'; term='$term'; nothers=$nothers; nvariants=$(echo "$variants" | wc -w); $counts" \
 		"$here/plots.gp" 2>"$out/gnuplot-$term.log" ||
 		{ cat "$out/gnuplot-$term.log" >&2; echo "plot.sh: gnuplot failed" >&2; exit 1; }
 done

@@ -2,9 +2,12 @@
 # debug-run.sh VARIANT ORACLE_OPS SEED [SET]: what make check runs on the
 # debug kernel of a variant (KASAN, lockdep, kmemleak, page_table_check,
 # DEBUG_VM), in one boot, then a kmemleak scan. SET "soft-dirty" (the
-# default) runs the suites that exercise soft-dirty and the extended bits;
-# "all" adds the slow generic selftests (pagemap_ioctl, uffd-unit-tests, cow,
-# gup_test), which take about ten times longer under KASAN in TCG.
+# default) runs the suites that exercise soft-dirty and the extended bits on
+# every path (madv_populate's soft-dirty cases, sd-criu, the oracle) and the
+# bad input cases; "all" adds the selftests that repeat one path thousands of
+# times or are generic (soft-dirty's 10000-iteration loops, pagemap_ioctl,
+# uffd-unit-tests, cow, gup_test): under KASAN and lockdep in TCG they take
+# ten to twenty times longer, more than make check can spend.
 # Each suite's output is framed by "=== SUITE name" and "=== END name rc=N".
 set -u
 variant="${1:?usage: debug-run.sh VARIANT ORACLE_OPS SEED [soft-dirty|all]}"
@@ -26,8 +29,8 @@ run() {
 	echo "=== END $name rc=$?"
 }
 run boot-checks boot-checks.sh "$variant-debug"
-suites="madv_populate mkdirty soft-dirty"
-[ "$set" = all ] && suites="$suites pagemap_ioctl uffd-unit-tests cow gup_test"
+suites="madv_populate mkdirty"
+[ "$set" = all ] && suites="$suites soft-dirty pagemap_ioctl uffd-unit-tests cow gup_test"
 for s in $suites; do
 	run "$s" run-suite.sh "$s"
 done

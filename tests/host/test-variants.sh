@@ -18,4 +18,10 @@ assert_contains "make kernel names the valid variants" "$OUT" "valid variants: b
 assert_status "guest-run rejects too little memory" 1 bash "$TOP/scripts/guest-run.sh" --mem 1G -- true
 assert_contains "the memory error says the minimum" "$OUT" "at least 3G"
 assert_status "guest-run rejects a bad vCPU count" 1 bash "$TOP/scripts/guest-run.sh" --smp zero -- true
+assert_status "soak rejects a variant without soft-dirty" 1 bash "$TOP/scripts/soak.sh" baseline 10
+assert_contains "the soak error lists the soft-dirty variants" "$OUT" "choose one of: ptdesc ptdesc-wp pte"
+assert_status "soak rejects a bad duration" 1 bash "$TOP/scripts/soak.sh" pte soon
+assert_contains "the duration error names the value" "$OUT" "DURATION must be a positive number of seconds, not 'soon'"
+assert_status "oracle-demo rejects an unknown variant" 1 bash "$TOP/scripts/oracle-demo.sh" nope
+assert_contains "oracle-demo lists the valid variants" "$OUT" "valid variants: baseline"
 finish
