@@ -10,7 +10,10 @@
  *   exit_wait  the child's exit (zapping its copy) plus waitpid()
  *   dontneed   MADV_DONTNEED of the whole mapping (odd repetitions)
  *   munmap     munmap() of the populated mapping (even repetitions)
- * so that each repetition populates the memory once. Each phase: wall time
+ * so that each repetition populates the memory once. With --forks N, each
+ * repetition forks and reaps N children in a row (samples numbered
+ * (rep - 1) * N + 1 ...), so that fork() and the child's exit dominate a
+ * profile of the whole run. Each phase: wall time
  * and, through perf_event_open(), instructions, cycles, task-clock and
  * page-faults of the parent. The child's exit is not in the parent's
  * counters: exit_wait is a wall-time figure (in icount mode, virtual time).
@@ -37,13 +40,15 @@ struct options {
 	size_t folio;
 	bool clean;
 	unsigned int reps;
+	unsigned int forks;
 };
 
 static void usage(const char *why)
 {
 	fprintf(stderr, "fork-bench: %s\n"
 		"usage: fork-bench [--size SIZE] [--folio 4K|16K|64K|2M] [--state dirty|clean] [--reps N]\n"
-		"  defaults: --size 1G --folio 4K --state dirty --reps 5\n", why);
+		"                  [--forks N]\n"
+		"  defaults: --size 1G --folio 4K --state dirty --reps 5 --forks 1\n", why);
 	exit(2);
 }
 
@@ -54,12 +59,13 @@ static void parse(int argc, char **argv, struct options *o)
 		{ "folio", required_argument, NULL, 'f' },
 		{ "state", required_argument, NULL, 't' },
 		{ "reps", required_argument, NULL, 'r' },
+		{ "forks", required_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 },
 	};
 	char *end;
 	int c;
 
-	*o = (struct options){ .size = 1u << 30, .folio = 4096, .clean = false, .reps = 5 };
+	*o = (struct options){ .size = 1u << 30, .folio = 4096, .clean = false, .reps = 5, .forks = 1 };
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		switch (c) {
 		case 's':
@@ -79,6 +85,11 @@ static void parse(int argc, char **argv, struct options *o)
 			o->reps = (unsigned int)strtoul(optarg, &end, 10);
 			if (*end || o->reps == 0 || o->reps > 10000)
 				usage("--reps takes a number from 1 to 10000");
+			break;
+		case 'n':
+			o->forks = (unsigned int)strtoul(optarg, &end, 10);
+			if (*end || o->forks == 0 || o->forks > 1000)
+				usage("--forks takes a number from 1 to 1000");
 			break;
 		default:
 			usage("unknown option");
@@ -144,26 +155,30 @@ int main(int argc, char **argv)
 			return 1;
 		}
 
-		fflush(stdout);
-		perfctr_begin(&ctr, &t);
-		pid_t pid = fork();
+		for (unsigned int f = 1; f <= o.forks; f++) {
+			unsigned int sample = (rep - 1) * o.forks + f;
+			pid_t pid;
 
-		if (pid == 0)
-			_exit(0);
-		perfctr_end(&ctr, t, &s);
-		if (pid < 0) {
-			fprintf(stderr, "fork-bench: fork failed: %s\n", strerror(errno));
-			return 1;
-		}
-		result_sample("fork", params, rep, "fork", &s);
+			fflush(stdout);
+			perfctr_begin(&ctr, &t);
+			pid = fork();
+			if (pid == 0)
+				_exit(0);
+			perfctr_end(&ctr, t, &s);
+			if (pid < 0) {
+				fprintf(stderr, "fork-bench: fork failed: %s\n", strerror(errno));
+				return 1;
+			}
+			result_sample("fork", params, sample, "fork", &s);
 
-		perfctr_begin(&ctr, &t);
-		if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status)) {
-			fprintf(stderr, "fork-bench: the child did not exit cleanly\n");
-			return 1;
+			perfctr_begin(&ctr, &t);
+			if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status)) {
+				fprintf(stderr, "fork-bench: the child did not exit cleanly\n");
+				return 1;
+			}
+			perfctr_end(&ctr, t, &s);
+			result_sample("fork", params, sample, "exit_wait", &s);
 		}
-		perfctr_end(&ctr, t, &s);
-		result_sample("fork", params, rep, "exit_wait", &s);
 
 		if (rep % 2) {
 			perfctr_begin(&ctr, &t);
