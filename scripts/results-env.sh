@@ -12,7 +12,11 @@ echo "|---|---|"
 echo "| run | \`$(basename "$run")\` (experiment \`$2\`: $EXP_DESCRIPTION) |"
 echo "| date (UTC) | $(value date "$first_env") |"
 echo "| kernel source | Debian linux-source-6.12 $(dpkg-query -W -f='${Version}' linux-source-6.12 2>/dev/null), $(git -C "$TOP/linux" rev-list --count base..HEAD) patches of this series |"
-echo "| kernels | $(for d in "$run"/*/; do v=$(basename "$d"); f=$(ls "$d"/*/guest.env | head -n 1); printf '%s: `%s`; ' "$v" "$(value kernel_release "$f")"; done) |"
+kernels=$(for v in $EXP_VARIANTS; do
+	f=$(ls "$run/$v"/*/guest.env | head -n 1)
+	printf '%s: `%s`; ' "$v" "$(value kernel_release "$f")"
+done)
+echo "| kernels | ${kernels%; } |"
 echo "| compiler | $(aarch64-linux-gnu-gcc --version | head -n 1) |"
 echo "| QEMU | $(value qemu "$first_env"); \`-M virt -cpu max,pauth-impdef=on -smp $(value smp "$first_env") -m $(value mem "$first_env")\` |"
 for mode in $EXP_MODES; do
