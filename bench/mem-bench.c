@@ -115,9 +115,9 @@ int main(int argc, char **argv)
 			EXT_CACHE);
 		return 1;
 	}
-	tables = (double)(pt1 - pt0) / 4;
+	tables = (double)(pt1 - pt0) * 1024 / (double)sysconf(_SC_PAGESIZE);
 	snprintf(params, sizeof(params), "size=%zuM,folio=4K", size >> 20);
-	/* Page tables: the rise of PageTables (4 KiB pages). */
+	/* Page tables: the rise of PageTables. */
 	result_value("mem", params, 1, "populate", "pagetable_bytes", (double)(pt1 - pt0) * 1024);
 	/* Unreclaimable slab: the rise of SUnreclaim, extended bits included. */
 	result_value("mem", params, 1, "populate", "slab_bytes", (double)(slab1 - slab0) * 1024);

@@ -166,9 +166,7 @@ bash "$TOP/scripts/guest-image.sh" || fatal guest-image
 variants=${CHECK_VARIANTS:-$(list_variants)}
 for variant in $variants; do check_variant "$variant"; done
 # The debug builds: every soft-dirty variant (its fragment enables MEM_SOFT_DIRTY).
-debug_variants=${CHECK_DEBUG_VARIANTS-$(for v in $variants; do
-	grep -qx 'CONFIG_MEM_SOFT_DIRTY=y' "$KCONFIG_DIR/$v.config" && echo "$v"
-done)}
+debug_variants=${CHECK_DEBUG_VARIANTS-$(for v in $variants; do has_soft_dirty "$v" && echo "$v"; done; true)}
 builds="$variants $(for v in $debug_variants; do echo "$v-debug"; done)"
 nbuilds=$(echo $builds | wc -w)
 
@@ -213,6 +211,12 @@ wait_kernel() {
 	return 1
 }
 
+# print_counts SUITE RESULTS_FILE: one progress line of its case counts.
+print_counts() {
+	awk -F'\t' -v s="$1" '{ c[$1]++ } END { printf "    %s: %d passed, %d failed, %d skipped\n", s, c["pass"], c["fail"], c["skip"] }' \
+		"$2" >&2
+}
+
 # run_suite VARIANT SUITE COMMAND LIMIT: one boot of the variant's kernel.
 run_suite() {
 	local variant="$1" suite="$2" command="$3" limit="$4" dir rc
@@ -230,8 +234,7 @@ run_suite() {
 		sed 's/^/    /' "$dir.stderr" | tail -n 40 >&2
 		record "$variant" "$suite" fail "guest run exited with status $rc (build/check/$variant/$suite/)"
 	fi
-	awk -F'\t' -v s="$suite" '{ c[$1]++ } END { printf "    %s: %d passed, %d failed, %d skipped\n", s, c["pass"], c["fail"], c["skip"] }' \
-		"$dir/results.tsv" >&2
+	print_counts "$suite" "$dir/results.tsv"
 }
 
 # run_variant VARIANT: the suites of tests/suites.tsv that apply to it.
@@ -289,8 +292,7 @@ run_debug() {
 		awk -f "$TOP/scripts/suite-results.awk" "$out" >"$dir/$suite.results"
 		record_suite "$variant" "$suite" "$dir/$suite.results"
 		check_minimum "$variant" "$suite" "$dir/$suite.results"
-		awk -F'\t' -v s="$suite" '{ c[$1]++ } END { printf "    %s: %d passed, %d failed, %d skipped\n", s, c["pass"], c["fail"], c["skip"] }' \
-			"$dir/$suite.results" >&2
+		print_counts "$suite" "$dir/$suite.results"
 	done
 	if [ "$rc" != 0 ]; then
 		sed 's/^/    /' "$dir.stderr" | tail -n 40 >&2

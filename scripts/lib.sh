@@ -44,6 +44,29 @@ check_variant() {
 	die "unknown variant '$name'; valid variants: $(list_variants | tr '\n' ' ')(append -debug for a debug build)"
 }
 
+# has_soft_dirty VARIANT: does its fragment build soft-dirty (MEM_SOFT_DIRTY)?
+# A "-debug" suffix is the variant's debug build, with the same answer.
+has_soft_dirty() {
+	grep -qx 'CONFIG_MEM_SOFT_DIRTY=y' "$KCONFIG_DIR/${1%-debug}.config"
+}
+
+# The variants that build soft-dirty, in list_variants order.
+list_soft_dirty_variants() {
+	local v
+	for v in $(list_variants); do
+		has_soft_dirty "$v" && echo "$v"
+	done
+	return 0
+}
+
+# check_soft_dirty_variant NAME: fail with the valid choices when NAME is not
+# a variant with soft-dirty ("-debug" allowed).
+check_soft_dirty_variant() {
+	check_variant "$1"
+	has_soft_dirty "$1" ||
+		die "variant '$1' has no soft-dirty; choose one of: $(list_soft_dirty_variants | tr '\n' ' ')(or the same with -debug)"
+}
+
 cross_compile() {
 	echo aarch64-linux-gnu-
 }

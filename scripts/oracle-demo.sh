@@ -11,10 +11,7 @@ set -eu
 variant="${1:-pte}"
 seed="${2:-20261121}"
 ops="${3:-200000}"
-check_variant "$variant"
-grep -qx 'CONFIG_MEM_SOFT_DIRTY=y' "$KCONFIG_DIR/$variant.config" ||
-	die "variant '$variant' has no soft-dirty; choose one of: $(for v in $(list_variants); do
-		grep -qx 'CONFIG_MEM_SOFT_DIRTY=y' "$KCONFIG_DIR/$v.config" && printf '%s ' "$v"; done)"
+check_soft_dirty_variant "$variant"
 case "$ops" in '' | *[!0-9]* | 0) die "OPS must be a positive number of operations, not '$ops'" ;; esac
 case "$seed" in '' | *[!0-9]*) die "SEED must be a number, not '$seed'" ;; esac
 

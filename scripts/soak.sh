@@ -9,10 +9,7 @@ set -eu
 variant="${1:-pte}"
 duration="${2:-600}"
 seed="${3:-$(date +%s)}"
-check_variant "$variant"
-grep -qx 'CONFIG_MEM_SOFT_DIRTY=y' "$KCONFIG_DIR/${variant%-debug}.config" ||
-	die "variant '$variant' has no soft-dirty; choose one of: $(for v in $(list_variants); do
-		grep -qx 'CONFIG_MEM_SOFT_DIRTY=y' "$KCONFIG_DIR/$v.config" && printf '%s ' "$v"; done)(or the same with -debug)"
+check_soft_dirty_variant "$variant"
 case "$duration" in '' | *[!0-9]* | 0) die "DURATION must be a positive number of seconds, not '$duration'" ;; esac
 case "$seed" in '' | *[!0-9]*) die "SEED must be a number, not '$seed'" ;; esac
 
