@@ -12,6 +12,7 @@
 #   make variants           list the variants
 #   make soak VARIANT=v DURATION=s [SEED=n]  the soft-dirty oracle for s seconds
 #   make oracle-demo [VARIANT=pte]  the oracle catches a deliberately broken kernel
+#   make path               the optimisation path: each step of the series measured
 #
 # Variables: VARIANT (default baseline), SMP (vCPUs, default 2), ICOUNT=1
 # (deterministic instruction counting), EXPERIMENT (for make results),
@@ -25,7 +26,7 @@ CMD ?=
 S := scripts
 
 .PHONY: help deps linux export-patches kernel kernels guest-image boot run check results \
-	variants check-variant soak oracle-demo clean
+	variants check-variant soak oracle-demo path clean
 
 help:
 	@awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' Makefile
@@ -65,6 +66,9 @@ check:
 
 results:
 	@bash $(S)/results.sh $(EXPERIMENT)
+
+path:
+	@bash $(S)/path.sh
 
 soak: linux
 	@bash $(S)/soak.sh $(if $(filter command line,$(origin VARIANT)),$(VARIANT),pte) $(or $(DURATION),600) $(SEED)

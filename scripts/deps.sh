@@ -11,7 +11,7 @@ LINUX_SOURCE_VERSION="${LINUX_SOURCE_VERSION:-6.12.117-1~deb12u1}"
 
 HOST_PACKAGES="gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-system-arm
 gnuplot-nox flex bison bc libssl-dev libelf-dev cpio ccache make gcc git xz-utils
-perl python3 python3-ply python3-git dpkg-dev"
+perl python3 python3-ply python3-git dpkg-dev rsync"
 BUSYBOX_DEB_DIR="$BUILD/deps"
 
 installed() {

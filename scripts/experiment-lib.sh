@@ -1,7 +1,10 @@
 # shellcheck shell=bash
 # Reading experiment definitions (experiments/NAME.exp). Source after lib.sh.
-# Sets EXP_DESCRIPTION, EXP_VARIANTS, EXP_MODES, EXP_REPS_<mode>, and
-# EXP_STEPS: lines "bench<TAB>*<TAB>command" or "profile<TAB>MODE<TAB>command".
+# Sets EXP_DESCRIPTION, EXP_VARIANTS, EXP_MODES, EXP_REPS_<mode>, EXP_ROUNDS
+# (guest boots per variant and mode, taken in turn across the variants so that
+# a drift of the host spreads over all of them; the repetitions are divided
+# among them), and EXP_STEPS: lines "bench<TAB>*<TAB>command" or
+# "profile<TAB>MODE<TAB>command".
 
 EXP_DIR="$TOP/experiments"
 GUEST_MEM_MB=4096
@@ -45,8 +48,8 @@ load_experiment() {
 	EXP_NAME="$1"
 	EXP_FILE="$EXP_DIR/$1.exp"
 	[ -f "$EXP_FILE" ] || die "unknown experiment '$1'; experiments: $(list_experiments)(experiments/*.exp)"
-	EXP_DESCRIPTION="" EXP_VARIANTS="" EXP_MODES="" EXP_STEPS=""
-	local lineno=0 line key value mode v prog
+	EXP_DESCRIPTION="" EXP_VARIANTS="" EXP_MODES="" EXP_STEPS="" EXP_ROUNDS=1
+	local lineno=0 line key value mode v prog reps
 	while IFS= read -r line || [ -n "$line" ]; do
 		lineno=$((lineno + 1))
 		case "$line" in '' | '#'*) continue ;; esac
@@ -67,6 +70,10 @@ load_experiment() {
 				case "$mode" in icount | tcg) ;; *) exp_error "$lineno" "unknown mode '$mode'; modes: icount tcg" ;; esac
 			done
 			EXP_MODES="$value" ;;
+		rounds)
+			case "$value" in '' | *[!0-9]* | 0) exp_error "$lineno" "rounds must be a positive number, not '$value'" ;; esac
+			[ "$value" -le 100 ] || exp_error "$lineno" "$value rounds is more than 100"
+			EXP_ROUNDS="$value" ;;
 		"reps "*)
 			mode="${key#reps }"
 			case "$mode" in icount | tcg) ;; *) exp_error "$lineno" "unknown mode '$mode' in '$key'" ;; esac
@@ -84,7 +91,7 @@ load_experiment() {
 				case "$mode" in icount | tcg) ;; *) exp_error "$lineno" "unknown mode '$mode' in '$key'" ;; esac
 				EXP_STEPS="$EXP_STEPS"$'profile\t'"$mode"$'\t'"$value"$'\n'
 			fi ;;
-		*) exp_error "$lineno" "unknown key '$key' (description, variants, modes, reps MODE, bench, profile MODE)" ;;
+		*) exp_error "$lineno" "unknown key '$key' (description, variants, modes, rounds, reps MODE, bench, profile MODE)" ;;
 		esac
 	done <"$EXP_FILE"
 	[ -n "$EXP_VARIANTS" ] || exp_error "$lineno" "no 'variants:' line"
@@ -92,13 +99,17 @@ load_experiment() {
 	[ -n "$EXP_STEPS" ] || exp_error "$lineno" "no 'bench:' line"
 	for mode in $EXP_MODES; do
 		eval "[ -n \"\${EXP_REPS_$mode:-}\" ]" || exp_error "$lineno" "no 'reps $mode:' line"
+		eval "reps=\$EXP_REPS_$mode"
+		# shellcheck disable=SC2154 # set by the eval above
+		[ $((reps % EXP_ROUNDS)) = 0 ] ||
+			exp_error "$lineno" "reps $mode: $reps cannot be divided among $EXP_ROUNDS rounds"
 	done
 }
 
 # The guest script of one variant-mode run: every step under perf stat.
 experiment_guest_script() {
 	local mode="$1" reps n=0 total kind only cmd
-	eval "reps=\$EXP_REPS_$mode"
+	eval "reps=\$((EXP_REPS_$mode / EXP_ROUNDS))"
 	total=$(printf '%s' "$EXP_STEPS" | awk -F'\t' -v m="$mode" '$2 == "*" || $2 == m' | wc -l)
 	echo 'export PATH=/opt/bench:/opt/selftests/mm:$PATH'
 	printf '%s' "$EXP_STEPS" | while IFS=$'\t' read -r kind only cmd; do

@@ -59,9 +59,11 @@ initramfs="$BUILD/initramfs.cpio"
 command -v qemu-system-aarch64 >/dev/null || die "qemu-system-aarch64 is missing: run 'make deps'"
 
 cmdline="console=ttyAMA0 panic=-1 oops=panic loglevel=6 $append"
-qemu=(qemu-system-aarch64 -M virt -cpu max,pauth-impdef=on -smp "$smp" -m "$mem" -no-reboot
+qemu=(qemu-system-aarch64 -M virt -cpu max,pauth-impdef=on -smp "$smp" -m "$mem" -no-reboot -nic none
 	-kernel "$kernel")
 [ "$icount" = 1 ] && qemu+=(-icount shift=0,sleep=off)
+# shellcheck disable=SC2206 # QEMU_EXTRA: options for experiments with the emulator itself
+[ -n "${QEMU_EXTRA:-}" ] && qemu+=($QEMU_EXTRA)
 
 if [ "$interactive" = 1 ]; then
 	exec "${qemu[@]}" -nographic -initrd "$initramfs" -append "$cmdline"
@@ -86,9 +88,10 @@ truncate -s 256M "$run_dir/out.img"
 : >"$run_dir/output.log"
 {
 	echo "variant=$variant"
-	echo "kernel_release=$(cat "$BUILD/$variant/include/config/kernel.release" 2>/dev/null || echo unknown)"
+	echo "kernel_release=${KERNEL_RELEASE:-$(cat "$BUILD/$variant/include/config/kernel.release" 2>/dev/null || echo unknown)}"
 	echo "qemu=$(qemu-system-aarch64 --version | head -n 1)"
 	echo "mode=$([ "$icount" = 1 ] && echo icount || echo tcg)"
+	echo "qemu_extra=${QEMU_EXTRA:-}"
 	echo "smp=$smp"
 	echo "mem=$mem"
 	echo "cmdline=$cmdline"

@@ -25,7 +25,9 @@ for mode in $EXP_MODES; do
 	icount) desc="\`-icount shift=0,sleep=off\`: one instruction per virtual ns, single-threaded TCG; the PMU counts instructions" ;;
 	tcg) desc="plain TCG (multi-threaded): emulated time; the PMU has no instruction count" ;;
 	esac
-	echo "| mode $mode | $desc; $reps repetitions |"
+	rounds=""
+	[ "$EXP_ROUNDS" = 1 ] || rounds=" in $EXP_ROUNDS guest boots per variant, the variants taken in turn"
+	echo "| mode $mode | $desc; $reps repetitions$rounds |"
 done
 echo "| host | $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(nproc) CPUs, $(free -g | awk '/Mem:/ { print $2 }') GiB, $(. /etc/os-release && echo "$PRETTY_NAME") |"
 echo "| harness | commit \`$(git -C "$TOP" rev-parse --short HEAD 2>/dev/null || echo unknown)\`$(git -C "$TOP" diff --quiet 2>/dev/null || echo ' (with uncommitted changes)') |"

@@ -2,7 +2,8 @@
 # results-publish.sh RUN_DIR "VARIANTS": keep a run as the published one:
 # results/ gets its tidy CSV, statistics, plots, profiles and raw guest
 # output (small; console logs compressed), and the generated part of
-# RESULTS.md (between its markers) is written from them.
+# RESULTS.md (between its markers) is written from them. results/profile/
+# and results/path/ (make path) are left as they are.
 set -eu
 . "$(dirname "$0")/lib.sh"
 run="${1:?usage: results-publish.sh RUN_DIR VARIANTS}"
@@ -11,7 +12,11 @@ dest="$TOP/results"
 sdstat="$TOP/build/analysis/sdstat"
 vlist=$(echo "$variants" | tr ' ' ',')
 
-rm -rf "$dest"
+# results/ also keeps what other runs publish (profile/, path/): replace only
+# what this run owns.
+rm -rf "$dest/raw" "$dest/plots"
+rm -f "$dest/results.csv" "$dest/summary.csv" "$dest/environment.md" "$dest/experiment.exp" \
+	"$dest/generated.md" "$dest/RUN"
 mkdir -p "$dest/raw" "$dest/plots"
 cp "$run/results.csv" "$run/summary.csv" "$run/environment.md" "$run/experiment.exp" "$dest/"
 cp "$run"/plots/*.png "$run"/plots/*.svg "$run"/plots/*.dat "$dest/plots/"

@@ -40,7 +40,7 @@ run_id="$(date -u +%Y%m%d-%H%M%S)-$experiment"
 RUN="$TOP/runs/$run_id"
 mkdir -p "$RUN"
 cp "$EXP_FILE" "$RUN/experiment.exp"
-total_runs=$((nvariants * $(echo "$EXP_MODES" | wc -w)))
+total_runs=$((nvariants * $(echo "$EXP_MODES" | wc -w) * EXP_ROUNDS))
 done_runs=0
 
 # watch_progress OUTPUT_LOG PID LABEL: the guest's progress while it runs.
@@ -63,30 +63,36 @@ watch_progress() {
 	done
 }
 
-for variant in $EXP_VARIANTS; do
-	for mode in $EXP_MODES; do
-		dir="$RUN/$variant/$mode"
-		mkdir -p "$dir"
-		experiment_guest_script "$mode" >"$dir/steps.sh"
-		say "run $((done_runs + 1))/$total_runs: variant $variant, mode $mode"
-		set +e
-		bash "$TOP/scripts/guest-run.sh" --variant "$variant" --quiet --timeout 2400 \
-			$([ "$mode" = icount ] && echo --icount) --run-dir "$dir" \
-			-- "$(cat "$dir/steps.sh")" </dev/null 2>"$dir/runner.stderr" &
-		pid=$!
-		watch_progress "$dir/output.log" "$pid" "$variant/$mode" &
-		watcher=$!
-		wait "$pid"
-		rc=$?
-		set -e
-		kill "$watcher" 2>/dev/null || true
-		wait "$watcher" 2>/dev/null || true
-		if [ "$rc" != 0 ]; then
-			cat "$dir/runner.stderr" >&2
-			grep -a -v '^RESULT' "$dir/output.log" | tail -n 15 >&2
-			die "the $variant guest ($mode) failed (exit $rc); raw data in $dir"
-		fi
-		done_runs=$((done_runs + 1))
+# Round by round, every variant in turn: a drift of the host over the run
+# (other load, memory) then reaches all variants alike. A round's raw data go
+# to RUN/<variant>/<mode> (round 1) or <mode>.r<N>.
+for round in $(seq 1 "$EXP_ROUNDS"); do
+	for variant in $EXP_VARIANTS; do
+		for mode in $EXP_MODES; do
+			dir="$RUN/$variant/$mode"
+			[ "$round" = 1 ] || dir="$dir.r$round"
+			mkdir -p "$dir"
+			experiment_guest_script "$mode" >"$dir/steps.sh"
+			say "run $((done_runs + 1))/$total_runs: variant $variant, mode $mode$([ "$EXP_ROUNDS" = 1 ] || echo ", round $round/$EXP_ROUNDS")"
+			set +e
+			bash "$TOP/scripts/guest-run.sh" --variant "$variant" --quiet --timeout 2400 \
+				$([ "$mode" = icount ] && echo --icount) --run-dir "$dir" \
+				-- "$(cat "$dir/steps.sh")" </dev/null 2>"$dir/runner.stderr" &
+			pid=$!
+			watch_progress "$dir/output.log" "$pid" "$variant/$mode" &
+			watcher=$!
+			wait "$pid"
+			rc=$?
+			set -e
+			kill "$watcher" 2>/dev/null || true
+			wait "$watcher" 2>/dev/null || true
+			if [ "$rc" != 0 ]; then
+				cat "$dir/runner.stderr" >&2
+				grep -a -v '^RESULT' "$dir/output.log" | tail -n 15 >&2
+				die "the $variant guest ($mode) failed (exit $rc); raw data in $dir"
+			fi
+			done_runs=$((done_runs + 1))
+		done
 	done
 done
 

@@ -76,7 +76,7 @@ static long collect_perf(struct dataset *d, const char *dir, const struct record
 		bench_name(cmd, r.bench);
 		snprintf(r.params, sizeof(r.params), "%.*s", FIELD_LEN - 1, cmd);
 		strcpy(r.phase, "perf_stat");
-		r.rep = 1;
+		r.rep = base->rep + 1;
 
 		snprintf(path, sizeof(path), "%s/out/step-%d.perf", dir, step);
 		f = fopen(path, "r");
@@ -108,6 +108,25 @@ static long collect_perf(struct dataset *d, const char *dir, const struct record
 	return added;
 }
 
+/*
+ * The highest repetition already collected for the run, variant and mode of
+ * @base: a later guest run of the same (another round of an experiment)
+ * numbers its repetitions after it, so that each stays one sample.
+ */
+static unsigned int rep_offset(const struct dataset *d, const struct record *base)
+{
+	unsigned int max = 0;
+
+	for (size_t i = 0; i < d->count; i++) {
+		const struct record *o = &d->records[i];
+
+		if (o->rep > max && !strcmp(o->run, base->run) &&
+		    !strcmp(o->variant, base->variant) && !strcmp(o->mode, base->mode))
+			max = o->rep;
+	}
+	return max;
+}
+
 long collect_guest_run(struct dataset *d, const char *dir, const char *run,
 		       char *err, size_t errlen)
 {
@@ -115,12 +134,14 @@ long collect_guest_run(struct dataset *d, const char *dir, const char *run,
 	struct record base;
 	unsigned long lineno = 0;
 	long added = 0, perf;
+	unsigned int offset;
 	FILE *f;
 
 	memset(&base, 0, sizeof(base));
 	snprintf(base.run, sizeof(base.run), "%.*s", FIELD_LEN - 1, run);
 	if (read_env(dir, base.variant, base.mode, err, errlen))
 		return -1;
+	offset = rep_offset(d, &base);
 	snprintf(path, sizeof(path), "%s/output.log", dir);
 	f = fopen(path, "r");
 	if (!f) {
@@ -143,10 +164,12 @@ long collect_guest_run(struct dataset *d, const char *dir, const char *run,
 		strcpy(r.run, base.run);
 		strcpy(r.variant, base.variant);
 		strcpy(r.mode, base.mode);
+		r.rep += offset;
 		dataset_add(d, &r);
 		added++;
 	}
 	fclose(f);
+	base.rep = offset;
 	perf = collect_perf(d, dir, &base, err, errlen);
 	return perf < 0 ? -1 : added + perf;
 }

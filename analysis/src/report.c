@@ -125,6 +125,7 @@ struct change {
 	int valid;
 	double pct, lo, hi, p;
 	int significant;
+	double median_pct;	/* of the medians; valid whenever pct is */
 };
 
 static struct change change_of(const struct group *base, const struct group *v)
@@ -136,6 +137,7 @@ static struct change change_of(const struct group *base, const struct group *v)
 		return c;
 	w = welch_test(&base->s, &v->s, 0.05);
 	c.pct = 100 * (v->s.mean - base->s.mean) / base->s.mean;
+	c.median_pct = base->s.median ? 100 * (v->s.median - base->s.median) / base->s.median : 0;
 	if (!w.valid)
 		return c;
 	c.valid = 1;
@@ -197,6 +199,16 @@ static void markdown_table(const struct groups *g, const struct record *key,
 			fprintf(out, " %+.2f%%%s [%+.2f, %+.2f] |", c.pct, c.significant ? "\\*" : "",
 				c.lo, c.hi);
 	}
+	fprintf(out, "\n| %%change of medians |");
+	for (size_t i = 0; i < nv; i++) {
+		const struct group *v = find_group(g, key, variants[i]);
+		struct change c = change_of(base, v);
+
+		if (!v || v == base)
+			fprintf(out, " - |");
+		else
+			fprintf(out, " %+.2f%% |", c.median_pct);
+	}
 	fprintf(out, "\n");
 }
 
@@ -211,10 +223,11 @@ static void tsv_lines(const struct groups *g, const struct record *key, const ch
 
 		if (!v)
 			continue;
-		fprintf(out, "%s\t%s\t%s\t%s\t%s\t%s\t%zu\t%.10g\t%.10g\t%.6g\t%.6g\t%.6g\t%.4g\t%d\n",
+		fprintf(out, "%s\t%s\t%s\t%s\t%s\t%s\t%zu\t%.10g\t%.10g\t%.6g\t%.6g\t%.6g\t%.4g\t%d\t%.10g\t%.6g\n",
 			key->mode, key->bench, key->params, key->phase, key->metric, variants[i],
 			v->s.n, v->s.mean, v->s.stddev, c.pct, c.valid ? c.lo : c.pct,
-			c.valid ? c.hi : c.pct, c.valid ? c.p : 1.0, c.significant);
+			c.valid ? c.hi : c.pct, c.valid ? c.p : 1.0, c.significant,
+			v->s.median, c.median_pct);
 	}
 }
 
@@ -241,7 +254,7 @@ long report_compare(const struct groups *g, const char *baseline, const char *co
 		}
 	}
 	if (format == COMPARE_TSV)
-		fprintf(out, "mode\tbench\tparams\tphase\tmetric\tvariant\tn\tmean\tstddev\tpct\tpct_low\tpct_high\tp\tsignificant\n");
+		fprintf(out, "mode\tbench\tparams\tphase\tmetric\tvariant\tn\tmean\tstddev\tpct\tpct_low\tpct_high\tp\tsignificant\tmedian\tmedian_pct\n");
 	for (size_t k = 0; k < g->n; k++) {
 		const struct record *key = g->items[k].key;
 		size_t j;

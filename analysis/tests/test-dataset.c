@@ -78,6 +78,22 @@ int main(void)
 	check(&c, d.count > (size_t)n && count_metric(&d, "icount", "instructions_per_fault") == 4,
 	      "derived: instructions per page fault for each populate with counters");
 
+	{
+		struct dataset rounds;
+		unsigned int max_rep = 0;
+
+		dataset_init(&rounds);
+		collect_guest_run(&rounds, "fixtures/run-icount", "r", err, sizeof(err));
+		collect_guest_run(&rounds, "fixtures/run-icount", "r", err, sizeof(err));
+		for (size_t i = 0; i < rounds.count; i++)
+			if (rounds.records[i].rep > max_rep)
+				max_rep = rounds.records[i].rep;
+		dataset_derive(&rounds);
+		check(&c, max_rep == 4 && count_metric(&rounds, "icount", "instructions_per_fault") == 8,
+		      "a second guest run of a variant (another round) numbers its repetitions on");
+		dataset_free(&rounds);
+	}
+
 	f = tmpfile();
 	dataset_write_csv(&d, f);
 	rewind(f);

@@ -63,15 +63,21 @@ int main(void)
 	check(&c, n == 1, "one measurement, three variants");
 	check(&c, text && strstr(text, "\tslow\t5\t1100.6\t"), "the slow variant's n and mean");
 	check(&c, text && strstr(text, "\tslow\t5\t1100.6\t0.5477225575\t9.994\t") &&
-		  strstr(text, "\t1\n"), "slow: +9.994% and significant");
-	check(&c, text && strstr(text, "\tnoisy\t6\t") && strstr(text, "\t0\n"),
+		  strstr(text, "\t1\t1101\t"), "slow: +9.994% and significant");
+	check(&c, text && strstr(text, "\tnoisy\t6\t") && strstr(text, "\t0\t"),
 	      "noisy: a 1% change inside the noise is not significant");
+	check(&c, text && strstr(text, "\tslow\t5\t1100.6\t0.5477225575\t9.994\t") &&
+		  strstr(text, "\t1101\t9.99001\n"), "slow: median 1101, +9.99001% of medians");
+	check(&c, text && strstr(text, "\tnoisy\t6\t") && strstr(text, "\t1010\t0.899101\n"),
+	      "noisy: the median of an even count is the mean of the middle two");
 	free(text);
 
 	text = run_compare(&d, COMPARE_MARKDOWN, &n, err);
 	check(&c, text && strstr(text, "| baseline | slow | noisy |"), "markdown: one column per variant");
 	check(&c, text && strstr(text, "+9.99%\\*"), "markdown: the significant change is marked");
 	check(&c, text && strstr(text, "| CoV |"), "markdown: the rows of a comparison table");
+	check(&c, text && strstr(text, "| %change of medians | - | +9.99% | +0.90% |"),
+	      "markdown: the change of medians");
 	free(text);
 
 	dataset_free(&d);

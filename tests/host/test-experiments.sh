@@ -27,4 +27,9 @@ assert_contains "a size the guest cannot hold" "$(bad "${base[@]}" 'bench: fork-
 assert_contains "bad repetitions" "$(bad "${base[@]}" 'reps icount: 0' 'bench: fork-bench')" "positive number"
 assert_contains "a missing reps line" "$(bad description: 'variants: baseline' 'modes: tcg' 'bench: fork-bench')" "no 'reps tcg:' line"
 assert_contains "the line number is given" "$(bad "${base[@]}" 'oops')" "bad.exp:5"
+assert_contains "repetitions must divide among the rounds" "$(bad "${base[@]}" 'rounds: 3' 'bench: fork-bench')" "reps icount: 2 cannot be divided among 3 rounds"
+assert_contains "bad rounds" "$(bad "${base[@]}" 'rounds: x' 'bench: fork-bench')" "rounds must be a positive number, not 'x'"
+printf '%s\n' description: "variants: baseline" "modes: icount" "reps icount: 4" "rounds: 2" "bench: fork-bench --reps @REPS@" >"$EXP_DIR_TMP/r.exp"
+assert_contains "each round runs its share of the repetitions" \
+	"$(bash -c ". '$TOP/scripts/lib.sh'; . '$TOP/scripts/experiment-lib.sh'; EXP_DIR='$EXP_DIR_TMP'; load_experiment r; experiment_guest_script icount")" "fork-bench --reps 2"
 finish

@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# make path: the optimisation path of the extended bits, measured. For each
+# step of experiments/path.steps (the series up to one patch), build the
+# kernels of the variants that patch changes, boot every variant in icount
+# mode and run experiments/path.exp; then one table per variant of the change
+# against baseline at every step, and a plot of fork()'s overhead along the
+# path next to the RFC's 40%. Raw data stay in runs/<date>-path/; with
+# PUBLISH=1 (the default) results/path/ and the path section of RESULTS.md
+# are written from them. Long: each step builds up to four kernels.
+#
+# Environment: PATH_STEPS (labels of the steps to run, default all; the
+# first step must be one of them), PUBLISH (1 or empty).
+set -eu
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/series-lib.sh"
+. "$(dirname "$0")/experiment-lib.sh"
+
+START=$(date +%s)
+say() {
+	local s=$(($(date +%s) - START))
+	progress "path [$((s / 60))m$(printf '%02d' $((s % 60)))s] $*"
+}
+
+load_experiment path
+for mode in $EXP_MODES; do
+	[ "$mode" = icount ] || die "experiment path: only the icount mode is measured along the path, not '$mode'"
+done
+STEPS_FILE="$EXP_DIR/path.steps"
+publish="${PUBLISH-1}"
+
+say "dependencies, linux/, guest image, analysis"
+bash "$TOP/scripts/deps.sh"
+bash "$TOP/scripts/linux-prepare.sh"
+bash "$TOP/scripts/guest-image.sh"
+make -s -C "$TOP/analysis" >/dev/null
+sdstat="$TOP/build/analysis/sdstat"
+
+# The steps: parse_steps fills LABELS, PATCH_OF, REBUILD_OF, WHAT_OF.
+npatches=$(lgit rev-list --count base..HEAD)
+# shellcheck source=scripts/path-lib.sh
+. "$TOP/scripts/path-lib.sh"
+parse_steps "$STEPS_FILE" "$npatches" "${PATH_STEPS:-}"
+
+src="$BUILD/path/src"
+git -C "$TOP/linux" worktree prune
+if [ ! -e "$src/.git" ]; then
+	rm -rf "$src"
+	mkdir -p "$BUILD/path"
+	lgit worktree add -q --detach "$src" HEAD
+fi
+images="$BUILD/path/images"
+mkdir -p "$images"
+
+run_id="$(date -u +%Y%m%d-%H%M%S)-path"
+RUN="$TOP/runs/$run_id"
+mkdir -p "$RUN"
+cp "$EXP_FILE" "$RUN/experiment.exp"
+cp "$STEPS_FILE" "$RUN/path.steps"
+script=$(experiment_guest_script icount)
+
+prev=""
+n=0
+for label in $LABELS; do
+	n=$((n + 1))
+	patch="${PATCH_OF[$label]}"
+	commit=$(lgit rev-list --reverse base..HEAD | sed -n "${patch}p")
+	say "step $n/$(echo $LABELS | wc -w) '$label' (patches 1-$patch): ${WHAT_OF[$label]}"
+	git -C "$src" checkout -q --detach "$commit"
+	mkdir -p "$RUN/$label"
+	echo "$commit" >"$RUN/$label/commit"
+	for v in $EXP_VARIANTS; do
+		dir="$RUN/$label/$v/icount"
+		case ",${REBUILD_OF[$label]}," in
+		*",$v,"*)
+			say "  $label: kernel $v"
+			KERNEL_SRC="$src" KERNEL_OUT="$BUILD/path/obj/$v" \
+				bash "$TOP/scripts/kernel-build.sh" "$v"
+			cp "$BUILD/path/obj/$v/arch/arm64/boot/Image" "$images/$label-$v.Image"
+			release=$(cat "$BUILD/path/obj/$v/include/config/kernel.release")
+			say "  $label: $v in the guest"
+			mkdir -p "$dir"
+			printf '%s\n' "$script" >"$dir/steps.sh"
+			KERNEL_RELEASE="$release (path step $label)" \
+				bash "$TOP/scripts/guest-run.sh" --variant "$v" --kernel "$images/$label-$v.Image" \
+				--icount --quiet --timeout 2400 --run-dir "$dir" -- "$script" </dev/null ||
+				die "the $v guest of path step $label failed; raw data in $dir"
+			echo "$v" >>"$RUN/$label/rebuilt"
+			;;
+		*)
+			[ -n "$prev" ] || die "path step $label keeps the $v kernel of the step before, but it is the first step"
+			mkdir -p "$RUN/$label/$v"
+			cp -r "$RUN/$prev/$v/icount" "$dir"
+			;;
+		esac
+	done
+	"$sdstat" tidy --run "$label" "$RUN/$label"/*/icount >"$RUN/$label/results.csv"
+	prev="$label"
+done
+
+say "tables and plot"
+bash "$TOP/scripts/path-report.sh" "$RUN" "$EXP_VARIANTS" "$LABELS"
+if [ -n "$publish" ]; then
+	say "publishing: results/path/ and RESULTS.md"
+	bash "$TOP/scripts/path-publish.sh" "$RUN"
+fi
+say "done: $RUN"
