@@ -106,14 +106,16 @@ load_experiment() {
 	done
 }
 
-# The guest script of one variant-mode run: every step under perf stat.
+# experiment_guest_script MODE [ROUND]: the guest script of one variant-mode
+# run (one round of it): every step under perf stat; the profile steps in the
+# first round only.
 experiment_guest_script() {
-	local mode="$1" reps n=0 total kind only cmd
+	local mode="$1" round="${2:-1}" reps n=0 total kind only cmd
 	eval "reps=\$((EXP_REPS_$mode / EXP_ROUNDS))"
-	total=$(printf '%s' "$EXP_STEPS" | awk -F'\t' -v m="$mode" '$2 == "*" || $2 == m' | wc -l)
+	total=$(printf '%s' "$EXP_STEPS" | awk -F'\t' -v m="$mode" -v r="$round" '$2 == "*" || ($2 == m && r == 1)' | wc -l)
 	echo 'export PATH=/opt/bench:/opt/selftests/mm:$PATH'
 	printf '%s' "$EXP_STEPS" | while IFS=$'\t' read -r kind only cmd; do
-		[ "$only" = "*" ] || [ "$only" = "$mode" ] || continue
+		[ "$only" = "*" ] || { [ "$only" = "$mode" ] && [ "$round" = 1 ]; } || continue
 		n=$((n + 1))
 		cmd="${cmd//@REPS@/$reps}"
 		printf 'echo "PROGRESS %d/%d %s"\n' "$n" "$total" "$cmd"

@@ -12,6 +12,11 @@
 #   --mem SIZE       guest memory (default 4G, at least 3G)
 #   --icount         -icount shift=0,sleep=off: deterministic, the PMU counts
 #                    instructions, virtual time (single-threaded TCG)
+#   --single-thread  emulated time with one host thread for all vCPUs
+#                    (-accel tcg,thread=single): the benchmarks' TCG mode,
+#                    where cross-vCPU TLB flushes do not stall on the other
+#                    host core (tests keep the multi-threaded default, which
+#                    interleaves vCPUs finely enough to catch races)
 #   --timeout S      kill the guest after S seconds (default 600)
 #   --run-dir DIR    where console.log, output.log and out/ are kept
 #                    (default: runs/guest/<date>-<variant>)
@@ -25,7 +30,7 @@
 set -eu
 . "$(dirname "$0")/lib.sh"
 
-variant=baseline kernel="" smp=2 mem=4G icount=0 timeout=600 run_dir="" append="" interactive=0 quiet=0
+variant=baseline kernel="" smp=2 mem=4G icount=0 single=0 timeout=600 run_dir="" append="" interactive=0 quiet=0
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--variant) variant="$2"; shift 2 ;;
@@ -33,6 +38,7 @@ while [ $# -gt 0 ]; do
 	--smp) smp="$2"; shift 2 ;;
 	--mem) mem="$2"; shift 2 ;;
 	--icount) icount=1; shift ;;
+	--single-thread) single=1; shift ;;
 	--timeout) timeout="$2"; shift 2 ;;
 	--run-dir) run_dir="$2"; shift 2 ;;
 	--append) append="$2"; shift 2 ;;
@@ -62,6 +68,7 @@ cmdline="console=ttyAMA0 panic=-1 oops=panic loglevel=6 $append"
 qemu=(qemu-system-aarch64 -M virt -cpu max,pauth-impdef=on -smp "$smp" -m "$mem" -no-reboot -nic none
 	-kernel "$kernel")
 [ "$icount" = 1 ] && qemu+=(-icount shift=0,sleep=off)
+[ "$single" = 1 ] && qemu+=(-accel tcg,thread=single)
 # shellcheck disable=SC2206 # QEMU_EXTRA: options for experiments with the emulator itself
 [ -n "${QEMU_EXTRA:-}" ] && qemu+=($QEMU_EXTRA)
 
@@ -91,6 +98,7 @@ truncate -s 256M "$run_dir/out.img"
 	echo "kernel_release=${KERNEL_RELEASE:-$(cat "$BUILD/$variant/include/config/kernel.release" 2>/dev/null || echo unknown)}"
 	echo "qemu=$(qemu-system-aarch64 --version | head -n 1)"
 	echo "mode=$([ "$icount" = 1 ] && echo icount || echo tcg)"
+	echo "tcg_threads=$([ "$icount" = 1 ] || [ "$single" = 1 ] && echo single || echo multi)"
 	echo "qemu_extra=${QEMU_EXTRA:-}"
 	echo "smp=$smp"
 	echo "mem=$mem"

@@ -23,7 +23,7 @@ for mode in $EXP_MODES; do
 	eval "reps=\$EXP_REPS_$mode"
 	case "$mode" in
 	icount) desc="\`-icount shift=0,sleep=off\`: one instruction per virtual ns, single-threaded TCG; the PMU counts instructions" ;;
-	tcg) desc="plain TCG (multi-threaded): emulated time; the PMU has no instruction count" ;;
+	tcg) desc="TCG with one host thread for both vCPUs (\`-accel tcg,thread=single\`): emulated time, which follows the host's clock; the PMU has no instruction count" ;;
 	esac
 	rounds=""
 	[ "$EXP_ROUNDS" = 1 ] || rounds=" in $EXP_ROUNDS guest boots per variant, the variants taken in turn"

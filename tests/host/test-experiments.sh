@@ -11,8 +11,10 @@ load_experiment default
 assert_eq "the default experiment covers every variant" "$(list_variants | sort | tr "\n" " ")" "$(echo $EXP_VARIANTS | tr " " "\n" | sort | tr "\n" " ")"
 script=$(experiment_guest_script icount)
 assert_contains "each step runs under perf stat" "$script" "perf stat -x, -e task-clock,cycles,instructions,page-faults"
-assert_contains "repetitions are filled in" "$script" "fork-bench --size 1G --folio 4K --reps 3"
+assert_contains "repetitions are filled in, a round's share" "$script" "fork-bench --size 1G --folio 4K --reps $((EXP_REPS_icount / EXP_ROUNDS))"
 case "$script" in *profile*) not_ok "the TCG-only profile is not in icount" ;; *) ok "the TCG-only profile is not in icount" ;; esac
+case "$(experiment_guest_script tcg 1)" in *"perf record"*) ok "the profile runs in the first round" ;; *) not_ok "the profile runs in the first round" ;; esac
+case "$(experiment_guest_script tcg 2)" in *"perf record"*) not_ok "the profile runs in the first round only" ;; *) ok "the profile runs in the first round only" ;; esac
 
 bad() {
 	printf '%s\n' "$@" >"$EXP_DIR_TMP/bad.exp"
