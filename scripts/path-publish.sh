@@ -10,7 +10,7 @@ dest="$TOP/results/path"
 
 rm -rf "$dest"
 mkdir -p "$dest/raw" "$dest/plots"
-cp "$run/path.steps" "$run/experiment.exp" "$run/path.csv" "$run/path.tsv" "$run/path.md" "$dest/"
+cp "$run/path.steps" "$run/variants" "$run/experiment.exp" "$run/path.csv" "$run/path.tsv" "$run/path.md" "$dest/"
 cp "$run"/plots/path.png "$run"/plots/path.svg "$run"/plots/path.dat "$dest/plots/"
 for d in "$run"/*/*/icount/; do
 	rel="${d#"$run"/}"
@@ -36,7 +36,7 @@ echo "$(basename "$run")" >"$dest/RUN"
 	echo "![fork() overhead along the path](results/path/plots/path.png)"
 	echo
 	echo "Run \`$(basename "$run")\` of \`make path\` (QEMU $(qemu-system-aarch64 --version | head -n 1 | sed 's/QEMU emulator version //'), \`-icount shift=0,sleep=off\`,"
-	echo "$(sed -n 's/^reps icount: //p' "$run/experiment.exp") repetitions; fork() at 2M: $(sed -n 's/.*folio 2M.*--forks \([0-9]*\).*/\1/p' "$run/experiment.exp") forks per repetition). Steps ([results/path/path.steps](results/path/path.steps)):"
+	echo "$(sed -n 's/^reps icount: //p' "$run/experiment.exp") repetitions; fork() at 2M: $(sed -n 's/.*folio 2M.*--forks \([0-9]*\).*/\1/p' "$run/experiment.exp") forks per repetition; variants measured: $(sed 's/ /, /g' "$run/variants")). Steps ([results/path/path.steps](results/path/path.steps)):"
 	echo
 	echo "| step | patch | what it adds |"
 	echo "|---|---:|---|"

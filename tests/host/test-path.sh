@@ -5,7 +5,7 @@
 
 # parse FILE NPATCHES [LABELS]: the labels parse_steps keeps, or its error.
 parse() {
-	bash -c ". '$TOP/scripts/lib.sh'; . '$TOP/scripts/path-lib.sh'; parse_steps '$1' '$2' '${3:-}'; echo \"\$LABELS\"; for l in \$LABELS; do echo \"\$l=\${PATCH_OF[\$l]}:\${REBUILD_OF[\$l]}\"; done" 2>&1
+	bash -c ". '$TOP/scripts/lib.sh'; . '$TOP/scripts/path-lib.sh'; parse_steps '$1' '$2' '${3:-}' '${4:-}'; echo \"\$LABELS\"; for l in \$LABELS; do echo \"\$l=\${PATCH_OF[\$l]}:\${REBUILD_OF[\$l]}\"; done" 2>&1
 }
 npatches=$(ls "$TOP"/patches/[0-9][0-9][0-9][0-9]-*.patch | grep -vc '/0000-')
 
@@ -31,6 +31,14 @@ assert_contains "a missing column" \
 	"$(parse "$(steps "a	1	$all")" 5)" "s:1: expected 'label<TAB>patch<TAB>variants<TAB>description'"
 assert_contains "the first step builds every variant" \
 	"$(parse "$(steps "a	1	ptdesc	x")" 5)" "the first step, 'a', must build every variant"
+assert_contains "the first step builds every variant measured" \
+	"$(parse "$(steps "a	1	baseline,ptdesc	x" "b	2	ptdesc	y")" 5 "" "baseline ptdesc")" "b=2:ptdesc"
+assert_contains "a variant measured but not built by the first step" \
+	"$(parse "$(steps "a	1	baseline,ptdesc	x")" 5 "" "baseline pte")" "must build every variant measured (baseline,pte)"
 assert_contains "an unknown step asked for" \
 	"$(parse "$(steps "a	1	$all	x")" 5 "zz")" "unknown path step 'zz'; steps: a"
+assert_contains "make path refuses variants without baseline" \
+	"$(PATH_VARIANTS=ptdesc bash "$TOP/scripts/path.sh" 2>&1)" "lacks baseline"
+assert_contains "make path names the variants it knows" \
+	"$(PATH_VARIANTS="baseline nope" bash "$TOP/scripts/path.sh" 2>&1)" "'nope' is not a variant of experiment path; its variants: baseline pte ptdesc ptdesc-wp"
 finish
