@@ -1,1 +1,1 @@
-lockless-bench --size 64M --folio 64K --reps 3
+lockless-bench --size 64M --folio 64K --reps 1

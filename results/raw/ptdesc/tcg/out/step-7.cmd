@@ -1,1 +1,1 @@
-gup-bench.sh 256 6
+gup-bench.sh 256 2

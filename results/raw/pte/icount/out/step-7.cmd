@@ -1,1 +1,1 @@
-gup-bench.sh 256 3
+gup-bench.sh 256 1
