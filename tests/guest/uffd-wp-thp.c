@@ -1,0 +1,432 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * uffd-wp-thp: uffd-wp survives the split of a PMD-mapped THP, whatever
+ * happened to the PTE table deposited beside it.
+ *
+ * A THP's deposited table becomes the PTE table when the PMD is split. Where
+ * uffd-wp is an extended bit (variant ptdesc-wp), a table deposited while
+ * its VMA was not registered for uffd-wp may have no bits yet, and a split
+ * that cannot allocate them without waiting shares a read-only fallback that
+ * holds soft-dirty only. Each case below ends with pagemap's uffd-wp bit
+ * (57) read for every page: a page of a write-protected range that lost it
+ * would take no write-protect fault.
+ *
+ *   split-after-wp    THPs populated, registered, write-protected, split
+ *   split-before-reg  THPs split first, then registered and write-protected
+ *   shared-table      two VMAs in one PMD table, one registered: the THPs
+ *                     of the other split first, then the registered ones
+ *   fault-after-reg   THPs faulted in after registration, then split
+ *   move-into-wp      UFFDIO_MOVE of THPs from an unregistered VMA into a
+ *                     registered one, then write-protected and split
+ *   cut-by-reg        a registered range that starts and ends inside THPs,
+ *                     which registration splits with the VMA
+ *
+ * --fail-nowait makes every slab allocation that cannot sleep fail for this
+ * process (failslab, debug kernels), so that splits get no bits of their
+ * own unless they were given them before; --expect-fallback (ptdesc
+ * variants) adds a case showing that the injection bites: a table split
+ * without bits reads soft-dirty even after clear_refs.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#include <linux/userfaultfd.h>
+
+#include "folio.h"
+#include "ktap.h"
+#include "mem.h"
+#include "pagemap.h"
+#include "sysfs.h"
+
+#define THP_SIZE (2ul << 20)
+#define NR_THPS 4
+#define REGION (NR_THPS * THP_SIZE)
+#define FAILSLAB "/sys/kernel/debug/failslab"
+
+static size_t page_size;
+
+static int uffd_open(uint64_t features)
+{
+	struct uffdio_api api = { .api = UFFD_API, .features = features };
+	int fd = (int)syscall(__NR_userfaultfd, O_CLOEXEC | O_NONBLOCK | UFFD_USER_MODE_ONLY);
+
+	if (fd < 0)
+		return -1;
+	if (ioctl(fd, UFFDIO_API, &api)) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+static int uffd_register(int fd, void *addr, size_t len, uint64_t mode)
+{
+	struct uffdio_register reg = {
+		.range = { .start = (uintptr_t)addr, .len = len },
+		.mode = mode,
+	};
+
+	return ioctl(fd, UFFDIO_REGISTER, &reg);
+}
+
+static int uffd_writeprotect(int fd, void *addr, size_t len)
+{
+	struct uffdio_writeprotect wp = {
+		.range = { .start = (uintptr_t)addr, .len = len },
+		.mode = UFFDIO_WRITEPROTECT_MODE_WP,
+	};
+
+	return ioctl(fd, UFFDIO_WRITEPROTECT, &wp);
+}
+
+/* Splits every THP of [addr, addr + len) by zapping one page in each. */
+static int split_thps(char *addr, size_t len)
+{
+	for (size_t off = 0; off < len; off += THP_SIZE)
+		if (madvise(addr + off + THP_SIZE / 2, page_size, MADV_DONTNEED))
+			return -1;
+	return 0;
+}
+
+/* Is the page at @addr the one split_thps() zaps in its THP? */
+static bool zapped(const char *addr)
+{
+	return (uintptr_t)addr % THP_SIZE == THP_SIZE / 2;
+}
+
+/*
+ * Counts the pages of [addr, addr + len) that are present and whose pagemap
+ * bit @bit differs from @want, leaving out the pages split_thps() zapped.
+ * Returns the count, or len / page_size + 1 when pagemap cannot be read.
+ */
+static size_t count_wrong(const char *what, char *addr, size_t len, uint64_t bit, bool want)
+{
+	size_t npages = len / page_size, wrong = 0;
+	uint64_t *entries = calloc(npages, sizeof(*entries));
+	int fd = pagemap_open();
+
+	if (!entries || fd < 0 || pagemap_read(fd, addr, npages, entries)) {
+		ktap_diag("%s: cannot read pagemap: %s", what, strerror(errno));
+		wrong = npages + 1;
+		goto out;
+	}
+	for (size_t i = 0; i < npages; i++) {
+		bool present = entries[i] & PM_PRESENT;
+
+		if (zapped(addr + i * page_size) && !present)
+			continue;
+		if (present && !!(entries[i] & bit) == want)
+			continue;
+		if (wrong++ < 4)
+			ktap_diag("%s: page %zu: pagemap %#llx, want bit %d %s", what, i,
+				  (unsigned long long)entries[i], bit == PM_UFFD_WP ? 57 : 55,
+				  want ? "set" : "clear");
+	}
+	if (wrong)
+		ktap_diag("%s: %zu of %zu pages wrong", what, wrong, npages);
+out:
+	if (fd >= 0)
+		close(fd);
+	free(entries);
+	return wrong;
+}
+
+/* A 2M-aligned region of NR_THPS THPs, populated; NULL on failure. */
+static char *map_thps(size_t len, bool populate)
+{
+	char *mem = map_anon_aligned(len, THP_SIZE);
+
+	if (!mem)
+		return NULL;
+	madvise(mem, len, MADV_HUGEPAGE);
+	if (populate)
+		touch_pages(mem, len, 1);
+	return mem;
+}
+
+static bool thps_populated(const char *what, char *mem, size_t len)
+{
+	char err[256] = "";
+
+	if (folio_check(mem, len, THP_SIZE, err, sizeof(err)) == 0)
+		return true;
+	ktap_diag("%s: not populated with 2M folios: %s", what, err);
+	return false;
+}
+
+/* Turns failing atomic slab allocations of this process on or off. */
+static bool fail_nowait;
+
+static int inject(bool on)
+{
+	if (!fail_nowait)
+		return 0;
+	return sysfs_write("/proc/self/make-it-fail", on ? "1" : "0");
+}
+
+static int failslab_setup(void)
+{
+	static const char *const settings[][2] = {
+		{ FAILSLAB "/probability", "100" },
+		{ FAILSLAB "/interval", "1" },
+		{ FAILSLAB "/times", "-1" },
+		{ FAILSLAB "/space", "0" },
+		{ FAILSLAB "/verbose", "0" },
+		{ FAILSLAB "/ignore-gfp-wait", "Y" },
+		{ FAILSLAB "/task-filter", "Y" },
+	};
+
+	for (size_t i = 0; i < sizeof(settings) / sizeof(settings[0]); i++)
+		if (sysfs_write(settings[i][0], settings[i][1])) {
+			ktap_diag("--fail-nowait: cannot write %s (CONFIG_FAILSLAB and "
+				  "CONFIG_FAULT_INJECTION_DEBUG_FS, debugfs mounted?): %s",
+				  settings[i][0], strerror(errno));
+			return -1;
+		}
+	return 0;
+}
+
+static bool case_split_after_wp(int uffd)
+{
+	char *mem = map_thps(REGION, true);
+	bool ok;
+
+	if (!mem || !thps_populated("split-after-wp", mem, REGION) ||
+	    uffd_register(uffd, mem, REGION, UFFDIO_REGISTER_MODE_WP) ||
+	    uffd_writeprotect(uffd, mem, REGION)) {
+		ktap_diag("split-after-wp: setup failed: %s", strerror(errno));
+		return false;
+	}
+	ok = count_wrong("split-after-wp: before the split", mem, REGION, PM_UFFD_WP, true) == 0;
+	ok = inject(true) == 0 && split_thps(mem, REGION) == 0 && inject(false) == 0 && ok;
+	ok = count_wrong("split-after-wp: after the split", mem, REGION, PM_UFFD_WP, true) == 0 &&
+	     ok;
+	munmap(mem, REGION);
+	return ok;
+}
+
+static bool case_split_before_reg(int uffd)
+{
+	char *mem = map_thps(REGION, true);
+	bool ok;
+
+	if (!mem || !thps_populated("split-before-reg", mem, REGION)) {
+		ktap_diag("split-before-reg: setup failed: %s", strerror(errno));
+		return false;
+	}
+	ok = inject(true) == 0 && split_thps(mem, REGION) == 0 && inject(false) == 0;
+	if (!ok || uffd_register(uffd, mem, REGION, UFFDIO_REGISTER_MODE_WP) ||
+	    uffd_writeprotect(uffd, mem, REGION)) {
+		ktap_diag("split-before-reg: split, register or write-protect failed: %s",
+			  strerror(errno));
+		return false;
+	}
+	ok = count_wrong("split-before-reg", mem, REGION, PM_UFFD_WP, true) == 0;
+	munmap(mem, REGION);
+	return ok;
+}
+
+static bool case_shared_table(int uffd)
+{
+	char *mem = map_thps(REGION, true);
+	char *wp_half = mem, *other_half = mem + REGION / 2;
+	bool ok;
+
+	if (!mem || !thps_populated("shared-table", mem, REGION) ||
+	    uffd_register(uffd, wp_half, REGION / 2, UFFDIO_REGISTER_MODE_WP)) {
+		ktap_diag("shared-table: setup failed: %s", strerror(errno));
+		return false;
+	}
+	ok = inject(true) == 0 && split_thps(other_half, REGION / 2) == 0 &&
+	     inject(false) == 0;
+	ok = ok && uffd_writeprotect(uffd, wp_half, REGION / 2) == 0;
+	ok = ok && inject(true) == 0 && split_thps(wp_half, REGION / 2) == 0 &&
+	     inject(false) == 0;
+	if (!ok) {
+		ktap_diag("shared-table: split or write-protect failed: %s", strerror(errno));
+		return false;
+	}
+	ok = count_wrong("shared-table: registered half", wp_half, REGION / 2, PM_UFFD_WP,
+			 true) == 0;
+	ok = count_wrong("shared-table: other half", other_half, REGION / 2, PM_UFFD_WP,
+			 false) == 0 && ok;
+	munmap(mem, REGION);
+	return ok;
+}
+
+static bool case_fault_after_reg(int uffd)
+{
+	char *mem = map_thps(REGION, false);
+	bool ok;
+
+	if (!mem || uffd_register(uffd, mem, REGION, UFFDIO_REGISTER_MODE_WP)) {
+		ktap_diag("fault-after-reg: setup failed: %s", strerror(errno));
+		return false;
+	}
+	touch_pages(mem, REGION, 1);
+	if (!thps_populated("fault-after-reg", mem, REGION) ||
+	    uffd_writeprotect(uffd, mem, REGION)) {
+		ktap_diag("fault-after-reg: populate or write-protect failed: %s",
+			  strerror(errno));
+		return false;
+	}
+	ok = inject(true) == 0 && split_thps(mem, REGION) == 0 && inject(false) == 0;
+	ok = ok && count_wrong("fault-after-reg", mem, REGION, PM_UFFD_WP, true) == 0;
+	munmap(mem, REGION);
+	return ok;
+}
+
+static bool case_move_into_wp(void)
+{
+	struct uffdio_move move = { .mode = 0 };
+	char *src = map_thps(REGION, true), *dst = map_thps(REGION, false);
+	int uffd = uffd_open(UFFD_FEATURE_MOVE);
+	bool ok = false;
+
+	if (!src || !dst || uffd < 0 || !thps_populated("move-into-wp: source", src, REGION) ||
+	    uffd_register(uffd, dst, REGION,
+			  UFFDIO_REGISTER_MODE_MISSING | UFFDIO_REGISTER_MODE_WP)) {
+		ktap_diag("move-into-wp: setup failed: %s", strerror(errno));
+		goto out;
+	}
+	move.src = (uintptr_t)src;
+	move.dst = (uintptr_t)dst;
+	move.len = REGION;
+	if (ioctl(uffd, UFFDIO_MOVE, &move) || move.move != (int64_t)REGION) {
+		ktap_diag("move-into-wp: UFFDIO_MOVE moved %lld bytes: %s",
+			  (long long)move.move, strerror(errno));
+		goto out;
+	}
+	if (!thps_populated("move-into-wp: destination", dst, REGION) ||
+	    uffd_writeprotect(uffd, dst, REGION)) {
+		ktap_diag("move-into-wp: write-protect failed: %s", strerror(errno));
+		goto out;
+	}
+	ok = inject(true) == 0 && split_thps(dst, REGION) == 0 && inject(false) == 0;
+	ok = ok && count_wrong("move-into-wp", dst, REGION, PM_UFFD_WP, true) == 0;
+out:
+	if (uffd >= 0)
+		close(uffd);
+	if (src)
+		munmap(src, REGION);
+	if (dst)
+		munmap(dst, REGION);
+	return ok;
+}
+
+static bool case_cut_by_reg(int uffd)
+{
+	char *mem = map_thps(REGION, true);
+	char *start = mem + THP_SIZE / 2, *end = mem + REGION - THP_SIZE / 2;
+	bool ok;
+
+	if (!mem || !thps_populated("cut-by-reg", mem, REGION)) {
+		ktap_diag("cut-by-reg: setup failed: %s", strerror(errno));
+		return false;
+	}
+	ok = inject(true) == 0 &&
+	     uffd_register(uffd, start, end - start, UFFDIO_REGISTER_MODE_WP) == 0 &&
+	     inject(false) == 0;
+	ok = ok && uffd_writeprotect(uffd, start, end - start) == 0;
+	ok = ok && inject(true) == 0 && split_thps(mem + THP_SIZE, REGION - 2 * THP_SIZE) == 0 &&
+	     inject(false) == 0;
+	if (!ok) {
+		ktap_diag("cut-by-reg: register, write-protect or split failed: %s",
+			  strerror(errno));
+		return false;
+	}
+	ok = count_wrong("cut-by-reg: registered", start, end - start, PM_UFFD_WP, true) == 0;
+	ok = count_wrong("cut-by-reg: before", mem, start - mem, PM_UFFD_WP, false) == 0 && ok;
+	ok = count_wrong("cut-by-reg: after", end, mem + REGION - end, PM_UFFD_WP, false) == 0 &&
+	     ok;
+	munmap(mem, REGION);
+	return ok;
+}
+
+/* Split without bits: every page reads soft-dirty, even after clear_refs. */
+static bool case_fallback_bites(void)
+{
+	char *mem = map_thps(REGION, true);
+	bool ok;
+
+	if (!mem || !thps_populated("fallback", mem, REGION)) {
+		ktap_diag("fallback: setup failed: %s", strerror(errno));
+		return false;
+	}
+	ok = inject(true) == 0 && split_thps(mem, REGION) == 0 && inject(false) == 0;
+	ok = ok && clear_soft_dirty() == 0;
+	ok = ok && count_wrong("fallback", mem, REGION, PM_SOFT_DIRTY, true) == 0;
+	munmap(mem, REGION);
+	return ok;
+}
+
+static void usage(void)
+{
+	fprintf(stderr, "usage: uffd-wp-thp [--fail-nowait] [--expect-fallback]\n");
+	exit(2);
+}
+
+int main(int argc, char **argv)
+{
+	bool expect_fallback = false;
+	struct thp_settings saved;
+	unsigned int planned = 6;
+	char err[256];
+	struct ktap t;
+	int uffd;
+
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--fail-nowait"))
+			fail_nowait = true;
+		else if (!strcmp(argv[i], "--expect-fallback"))
+			expect_fallback = true;
+		else
+			usage();
+	}
+	if (expect_fallback && !fail_nowait) {
+		fprintf(stderr, "uffd-wp-thp: --expect-fallback needs --fail-nowait\n");
+		usage();
+	}
+	page_size = (size_t)getpagesize();
+	planned += expect_fallback;
+	ktap_init(&t, planned);
+	if (thp_save(&saved)) {
+		ktap_diag("cannot read the THP controls: %s", strerror(errno));
+		return 1;
+	}
+	uffd = uffd_open(0);
+	if (uffd < 0 || folio_size_select(THP_SIZE, err, sizeof(err)) ||
+	    (fail_nowait && failslab_setup())) {
+		ktap_diag("setup: %s", uffd < 0 ? strerror(errno) : err);
+		for (unsigned int i = 0; i < planned; i++)
+			ktap_result(&t, false, "setup failed (userfaultfd, 2M THP or failslab)");
+		thp_restore(&saved);
+		return ktap_finish(&t);
+	}
+	ktap_result(&t, case_split_after_wp(uffd),
+		    "split-after-wp: write-protected THPs keep uffd-wp on every page when split");
+	ktap_result(&t, case_split_before_reg(uffd),
+		    "split-before-reg: THPs split before registration take uffd-wp");
+	ktap_result(&t, case_shared_table(uffd),
+		    "shared-table: splits in an unregistered VMA leave the registered one its tables");
+	ktap_result(&t, case_fault_after_reg(uffd),
+		    "fault-after-reg: THPs faulted in a registered VMA keep uffd-wp when split");
+	ktap_result(&t, case_move_into_wp(),
+		    "move-into-wp: THPs moved into a registered VMA keep uffd-wp when split");
+	ktap_result(&t, case_cut_by_reg(uffd),
+		    "cut-by-reg: a range registered across THPs keeps uffd-wp when they split");
+	if (expect_fallback)
+		ktap_result(&t, case_fallback_bites(),
+			    "fallback: a split without bits reads soft-dirty after clear_refs");
+	close(uffd);
+	thp_restore(&saved);
+	return ktap_finish(&t);
+}
