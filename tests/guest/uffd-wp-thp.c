@@ -20,6 +20,12 @@
  *                     registered one, then write-protected and split
  *   cut-by-reg        a registered range that starts and ends inside THPs,
  *                     which registration splits with the VMA
+ *   fork-child        write-protected THPs, then fork() without
+ *                     UFFD_FEATURE_EVENT_FORK: the child's VMA is not
+ *                     registered and its THPs, before and after a split,
+ *                     have no uffd-wp; the parent's keep it. fork() copies
+ *                     the extended bits of PMD leaves apart from the leaves
+ *                     (pmds_copy_ext()), clearing uffd-wp for such a child.
  *
  * --fail-nowait makes every slab allocation that cannot sleep fail for this
  * process (failslab, debug kernels), so that splits get no bits of their
@@ -37,6 +43,7 @@
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <linux/userfaultfd.h>
 
@@ -351,6 +358,40 @@ static bool case_cut_by_reg(int uffd)
 	return ok;
 }
 
+static bool case_fork_child(int uffd)
+{
+	char *mem = map_thps(REGION, true);
+	int status = -1;
+	bool ok;
+	pid_t pid;
+
+	if (!mem || !thps_populated("fork-child", mem, REGION) ||
+	    uffd_register(uffd, mem, REGION, UFFDIO_REGISTER_MODE_WP) ||
+	    uffd_writeprotect(uffd, mem, REGION)) {
+		ktap_diag("fork-child: setup failed: %s", strerror(errno));
+		return false;
+	}
+	fflush(NULL);
+	pid = fork();
+	if (pid == 0) {
+		ok = count_wrong("fork-child: child", mem, REGION, PM_UFFD_WP, false) == 0;
+		ok = split_thps(mem, REGION) == 0 &&
+		     count_wrong("fork-child: child after the split", mem, REGION, PM_UFFD_WP,
+				 false) == 0 && ok;
+		fflush(NULL);
+		_exit(ok ? 0 : 1);
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) != pid) {
+		ktap_diag("fork-child: fork or waitpid failed: %s", strerror(errno));
+		munmap(mem, REGION);
+		return false;
+	}
+	ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
+	ok = count_wrong("fork-child: parent", mem, REGION, PM_UFFD_WP, true) == 0 && ok;
+	munmap(mem, REGION);
+	return ok;
+}
+
 /* Split without bits: every page reads soft-dirty, even after clear_refs. */
 static bool case_fallback_bites(void)
 {
@@ -378,7 +419,7 @@ int main(int argc, char **argv)
 {
 	bool expect_fallback = false;
 	struct thp_settings saved;
-	unsigned int planned = 6;
+	unsigned int planned = 7;
 	char err[256];
 	struct ktap t;
 	int uffd;
@@ -423,6 +464,8 @@ int main(int argc, char **argv)
 		    "move-into-wp: THPs moved into a registered VMA keep uffd-wp when split");
 	ktap_result(&t, case_cut_by_reg(uffd),
 		    "cut-by-reg: a range registered across THPs keeps uffd-wp when they split");
+	ktap_result(&t, case_fork_child(uffd),
+		    "fork-child: a child without the fork event has no uffd-wp, the parent keeps it");
 	if (expect_fallback)
 		ktap_result(&t, case_fallback_bites(),
 			    "fallback: a split without bits reads soft-dirty after clear_refs");
