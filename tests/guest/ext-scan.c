@@ -18,9 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <sys/mman.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 #include <linux/userfaultfd.h>
 
@@ -29,33 +27,10 @@
 #include "mem.h"
 #include "pagemap.h"
 #include "sysfs.h"
+#include "uffd.h"
 
 #define REGION (8u << 20)
 #define TEST_FILE "/sys/kernel/debug/ptdesc_ext_test"
-
-/* Registers [addr, addr + len) for uffd-wp and write-protects it; -1 if unsupported. */
-static int uffd_wp_range(void *addr, size_t len)
-{
-	struct uffdio_api api = { .api = UFFD_API, .features = 0 };
-	struct uffdio_register reg = {
-		.range = { .start = (uintptr_t)addr, .len = len },
-		.mode = UFFDIO_REGISTER_MODE_WP,
-	};
-	struct uffdio_writeprotect wp = {
-		.range = { .start = (uintptr_t)addr, .len = len },
-		.mode = UFFDIO_WRITEPROTECT_MODE_WP,
-	};
-	int fd = (int)syscall(__NR_userfaultfd, O_CLOEXEC | O_NONBLOCK);
-
-	if (fd < 0)
-		return -1;
-	if (ioctl(fd, UFFDIO_API, &api) || ioctl(fd, UFFDIO_REGISTER, &reg) ||
-	    ioctl(fd, UFFDIO_WRITEPROTECT, &wp)) {
-		close(fd);
-		return -1;
-	}
-	return fd;	/* kept open: closing it would drop the protection */
-}
 
 /* Counts pages of [addr, addr + npages) whose pagemap entry has @bit. */
 static size_t count_with(int pm, void *addr, size_t npages, uint64_t bit)
@@ -105,7 +80,7 @@ int main(void)
 	ktap_result(&t, dirty && clean, "values carry soft-dirty (%zu pages) and clean (%zu pages)",
 		    dirty, clean);
 
-	fd = uffd_wp_range(mem[0], REGION / 4);
+	fd = uffd_wp_range(mem[0], REGION / 4, 0);	/* kept open: closing drops it */
 	if (fd >= 0) {
 		wp = count_with(pm, mem[0], npages, PM_UFFD_WP);
 		ktap_result(&t, wp == npages / 4, "uffd-wp shows on the %zu protected pages (%zu)",

@@ -42,7 +42,6 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
-#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <linux/userfaultfd.h>
@@ -52,6 +51,7 @@
 #include "mem.h"
 #include "pagemap.h"
 #include "sysfs.h"
+#include "uffd.h"
 
 #define THP_SIZE (2ul << 20)
 #define NR_THPS 4
@@ -59,40 +59,6 @@
 #define FAILSLAB "/sys/kernel/debug/failslab"
 
 static size_t page_size;
-
-static int uffd_open(uint64_t features)
-{
-	struct uffdio_api api = { .api = UFFD_API, .features = features };
-	int fd = (int)syscall(__NR_userfaultfd, O_CLOEXEC | O_NONBLOCK | UFFD_USER_MODE_ONLY);
-
-	if (fd < 0)
-		return -1;
-	if (ioctl(fd, UFFDIO_API, &api)) {
-		close(fd);
-		return -1;
-	}
-	return fd;
-}
-
-static int uffd_register(int fd, void *addr, size_t len, uint64_t mode)
-{
-	struct uffdio_register reg = {
-		.range = { .start = (uintptr_t)addr, .len = len },
-		.mode = mode,
-	};
-
-	return ioctl(fd, UFFDIO_REGISTER, &reg);
-}
-
-static int uffd_writeprotect(int fd, void *addr, size_t len)
-{
-	struct uffdio_writeprotect wp = {
-		.range = { .start = (uintptr_t)addr, .len = len },
-		.mode = UFFDIO_WRITEPROTECT_MODE_WP,
-	};
-
-	return ioctl(fd, UFFDIO_WRITEPROTECT, &wp);
-}
 
 /* Splits every THP of [addr, addr + len) by zapping one page in each. */
 static int split_thps(char *addr, size_t len)
@@ -208,7 +174,7 @@ static bool case_split_after_wp(int uffd)
 
 	if (!mem || !thps_populated("split-after-wp", mem, REGION) ||
 	    uffd_register(uffd, mem, REGION, UFFDIO_REGISTER_MODE_WP) ||
-	    uffd_writeprotect(uffd, mem, REGION)) {
+	    uffd_writeprotect(uffd, mem, REGION, true)) {
 		ktap_diag("split-after-wp: setup failed: %s", strerror(errno));
 		return false;
 	}
@@ -231,7 +197,7 @@ static bool case_split_before_reg(int uffd)
 	}
 	ok = inject(true) == 0 && split_thps(mem, REGION) == 0 && inject(false) == 0;
 	if (!ok || uffd_register(uffd, mem, REGION, UFFDIO_REGISTER_MODE_WP) ||
-	    uffd_writeprotect(uffd, mem, REGION)) {
+	    uffd_writeprotect(uffd, mem, REGION, true)) {
 		ktap_diag("split-before-reg: split, register or write-protect failed: %s",
 			  strerror(errno));
 		return false;
@@ -254,7 +220,7 @@ static bool case_shared_table(int uffd)
 	}
 	ok = inject(true) == 0 && split_thps(other_half, REGION / 2) == 0 &&
 	     inject(false) == 0;
-	ok = ok && uffd_writeprotect(uffd, wp_half, REGION / 2) == 0;
+	ok = ok && uffd_writeprotect(uffd, wp_half, REGION / 2, true) == 0;
 	ok = ok && inject(true) == 0 && split_thps(wp_half, REGION / 2) == 0 &&
 	     inject(false) == 0;
 	if (!ok) {
@@ -280,7 +246,7 @@ static bool case_fault_after_reg(int uffd)
 	}
 	touch_pages(mem, REGION, 1);
 	if (!thps_populated("fault-after-reg", mem, REGION) ||
-	    uffd_writeprotect(uffd, mem, REGION)) {
+	    uffd_writeprotect(uffd, mem, REGION, true)) {
 		ktap_diag("fault-after-reg: populate or write-protect failed: %s",
 			  strerror(errno));
 		return false;
@@ -313,7 +279,7 @@ static bool case_move_into_wp(void)
 		goto out;
 	}
 	if (!thps_populated("move-into-wp: destination", dst, REGION) ||
-	    uffd_writeprotect(uffd, dst, REGION)) {
+	    uffd_writeprotect(uffd, dst, REGION, true)) {
 		ktap_diag("move-into-wp: write-protect failed: %s", strerror(errno));
 		goto out;
 	}
@@ -342,7 +308,7 @@ static bool case_cut_by_reg(int uffd)
 	ok = inject(true) == 0 &&
 	     uffd_register(uffd, start, end - start, UFFDIO_REGISTER_MODE_WP) == 0 &&
 	     inject(false) == 0;
-	ok = ok && uffd_writeprotect(uffd, start, end - start) == 0;
+	ok = ok && uffd_writeprotect(uffd, start, end - start, true) == 0;
 	ok = ok && inject(true) == 0 && split_thps(mem + THP_SIZE, REGION - 2 * THP_SIZE) == 0 &&
 	     inject(false) == 0;
 	if (!ok) {
@@ -367,7 +333,7 @@ static bool case_fork_child(int uffd)
 
 	if (!mem || !thps_populated("fork-child", mem, REGION) ||
 	    uffd_register(uffd, mem, REGION, UFFDIO_REGISTER_MODE_WP) ||
-	    uffd_writeprotect(uffd, mem, REGION)) {
+	    uffd_writeprotect(uffd, mem, REGION, true)) {
 		ktap_diag("fork-child: setup failed: %s", strerror(errno));
 		return false;
 	}

@@ -5,15 +5,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <sys/mman.h>
-#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <linux/userfaultfd.h>
 
 #include "oracle.h"
 #include "pagemap.h"
+#include "uffd.h"
 
 #ifndef MADV_COLLAPSE
 #define MADV_COLLAPSE 25
@@ -148,18 +147,10 @@ static bool access_burst(struct oracle *o, const struct op *op)
 static bool uffd_on(struct oracle *o, const struct op *op)
 {
 	struct region *reg = &o->regions[op->region];
-	struct uffdio_api api = { .api = UFFD_API, .features = UFFD_FEATURE_WP_ASYNC };
-	struct uffdio_register reg_arg = {
-		.range = { (uintptr_t)reg->base + op->start * page_size(), op->len * page_size() },
-		.mode = UFFDIO_REGISTER_MODE_WP,
-	};
-	struct uffdio_writeprotect wp = { .range = reg_arg.range, .mode = UFFDIO_WRITEPROTECT_MODE_WP };
-	int fd = (int)syscall(__NR_userfaultfd, O_CLOEXEC | O_NONBLOCK);
+	int fd = uffd_wp_range(reg->base + op->start * page_size(), op->len * page_size(),
+			       UFFD_FEATURE_WP_ASYNC);
 
-	if (fd < 0 || ioctl(fd, UFFDIO_API, &api) || ioctl(fd, UFFDIO_REGISTER, &reg_arg) ||
-	    ioctl(fd, UFFDIO_WRITEPROTECT, &wp)) {
-		if (fd >= 0)
-			close(fd);
+	if (fd < 0) {
 		o->uffd_supported = false;
 		return true;
 	}
@@ -173,12 +164,11 @@ static bool uffd_on(struct oracle *o, const struct op *op)
 static void uffd_off(struct oracle *o)
 {
 	struct region *reg = &o->regions[o->uffd_region];
-	struct uffdio_range range = { (uintptr_t)reg->base + o->uffd_start * page_size(),
-				      o->uffd_len * page_size() };
-	struct uffdio_writeprotect wp = { .range = range, .mode = 0 };
+	char *start = reg->base + o->uffd_start * page_size();
+	size_t len = o->uffd_len * page_size();
 
-	ioctl(o->uffd, UFFDIO_WRITEPROTECT, &wp);
-	ioctl(o->uffd, UFFDIO_UNREGISTER, &range);
+	uffd_writeprotect(o->uffd, start, len, false);
+	uffd_unregister(o->uffd, start, len);
 	close(o->uffd);
 	o->uffd = -1;
 }

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* userfaultfd for the guest tests: open one, register and write-protect ranges. */
+#ifndef GUEST_UFFD_H
+#define GUEST_UFFD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* A userfaultfd (non-blocking, close-on-exec) with @features; -1 on failure. */
+int uffd_open(uint64_t features);
+/* UFFDIO_REGISTER of [addr, addr + len) in @mode (UFFDIO_REGISTER_MODE_*); 0 or -1. */
+int uffd_register(int fd, void *addr, size_t len, uint64_t mode);
+/* UFFDIO_UNREGISTER of [addr, addr + len); 0 or -1. */
+int uffd_unregister(int fd, void *addr, size_t len);
+/* UFFDIO_WRITEPROTECT of [addr, addr + len), on or off; 0 or -1. */
+int uffd_writeprotect(int fd, void *addr, size_t len, bool protect);
+/*
+ * All three for uffd-wp: a userfaultfd with @features, [addr, addr + len)
+ * registered for write-protection and write-protected. Returns the fd, to be
+ * kept open as long as the protection should last, or -1 with errno set.
+ */
+int uffd_wp_range(void *addr, size_t len, uint64_t features);
+
+#endif
