@@ -20,92 +20,81 @@ others=$(echo "$variants" | tr ' ' '\n' | grep -vx baseline | tr '\n' ' ')
 compare() {
 	"$sdstat" compare "$csv" --variants "$vlist" --tsv "$@" 2>/dev/null | tail -n +2 || true
 }
-folio_of() { sed -n 's/.*folio=\([0-9]*[KM]\).*/\1/p'; }
+
+# row_of ROWS VARIANT FOLIO PHASE: the first of ROWS for VARIANT, with that
+# folio size and phase where they are not "".
+row_of() {
+	printf '%s\n' "$1" |
+		awk -F'\t' -v v="$2" -v f="${3:+folio=$3,}" -v p="$4" \
+			'$6 == v && (f == "" || index($3, f)) && (p == "" || $4 == p)' | head -n 1
+}
+
+# pct_header KEY / pct_line LABEL ROWS FOLIO PHASE: a table of % change and
+# its 95% CI (pct lo hi) per non-baseline variant; a line only where some
+# variant has a row.
+pct_header() {
+	printf '%s' "$1"
+	for v in $others; do printf '\t%s\t%s_lo\t%s_hi' "$v" "$v" "$v"; done
+	printf '\n'
+}
+pct_line() {
+	local line="$1" found=0 v r
+	for v in $others; do
+		r=$(row_of "$2" "$v" "$3" "$4")
+		if [ -n "$r" ]; then
+			found=1
+			line="$line\t$(printf '%s\n' "$r" | cut -f10-12)"
+		else
+			line="$line\tNaN\tNaN\tNaN"
+		fi
+	done
+	if [ "$found" = 1 ]; then printf '%b\n' "$line"; fi
+}
+
+# mean_table ROWS FOLIOS...: folio, then the mean per variant.
+mean_table() {
+	local rows="$1" folio line found v m
+	shift
+	printf 'folio'
+	for v in $variants; do printf '\t%s' "$v"; done
+	printf '\n'
+	for folio in "$@"; do
+		line="$folio" found=0
+		for v in $variants; do
+			m=$(row_of "$rows" "$v" "$folio" "" | cut -f8)
+			[ -z "$m" ] || found=1
+			line="$line\t${m:-NaN}"
+		done
+		if [ "$found" = 1 ]; then printf '%b\n' "$line"; fi
+	done
+}
 
 # fork-overhead.dat: folio, then pct lo hi per non-baseline variant, per mode.
 for mode in icount tcg; do
 	metric=$([ "$mode" = icount ] && echo instructions || echo wall_ns)
 	rows=$(compare --bench fork --phase fork --metric "$metric" --mode "$mode" | grep 'state=dirty' || true)
 	{
-		printf 'folio'
-		for v in $others; do printf '\t%s\t%s_lo\t%s_hi' "$v" "$v" "$v"; done
-		printf '\n'
-		for folio in 4K 16K 64K 2M; do
-			line="$folio"
-			found=0
-			for v in $others; do
-				r=$(printf '%s\n' "$rows" | awk -F'\t' -v v="$v" -v f="folio=$folio," '$6 == v && index($3, f)' | head -n 1)
-				if [ -n "$r" ]; then
-					found=1
-					line="$line\t$(echo "$r" | cut -f10)\t$(echo "$r" | cut -f11)\t$(echo "$r" | cut -f12)"
-				else
-					line="$line\tNaN\tNaN\tNaN"
-				fi
-			done
-			[ "$found" = 1 ] && printf '%b\n' "$line"
-		done
+		pct_header folio
+		for folio in 4K 16K 64K 2M; do pct_line "$folio" "$rows" "$folio" ""; done
 	} >"$out/fork-overhead-$mode.dat"
 done
 
 # fork-instructions.dat: folio, then mean instructions per variant (icount).
 rows=$(compare --bench fork --phase fork --metric instructions --mode icount | grep 'state=dirty' || true)
-{
-	printf 'folio'
-	for v in $variants; do printf '\t%s' "$v"; done
-	printf '\n'
-	for folio in 4K 16K 64K 2M; do
-		line="$folio" found=0
-		for v in $variants; do
-			m=$(printf '%s\n' "$rows" | awk -F'\t' -v v="$v" -v f="folio=$folio," '$6 == v && index($3, f) { print $8 }' | head -n 1)
-			[ -n "$m" ] && found=1
-			line="$line\t${m:-NaN}"
-		done
-		[ "$found" = 1 ] && printf '%b\n' "$line"
-	done
-} >"$out/fork-instructions.dat"
+mean_table "$rows" 4K 16K 64K 2M >"$out/fork-instructions.dat"
 
 # lockless-percall.dat: primitive instructions per call (icount), by folio.
 rows=$(compare --bench lockless --phase walk --metric instructions_per_call --mode icount)
-{
-	printf 'folio'
-	for v in $variants; do printf '\t%s' "$v"; done
-	printf '\n'
-	for folio in 4K 64K; do
-		line="$folio" found=0
-		for v in $variants; do
-			m=$(printf '%s\n' "$rows" | awk -F'\t' -v v="$v" -v f="folio=$folio," '$6 == v && index($3, f) { print $8 }' | head -n 1)
-			[ -n "$m" ] && found=1
-			line="$line\t${m:-NaN}"
-		done
-		[ "$found" = 1 ] && printf '%b\n' "$line"
-	done
-} >"$out/lockless-percall.dat"
+mean_table "$rows" 4K 64K >"$out/lockless-percall.dat"
 
 # lockless-readers.dat: % change of GUP-fast, PIN-fast and faults (icount).
 gup=$(compare --bench gup --metric get_us --mode icount)
 fault=$(compare --bench fault --phase touch --metric instructions_per_fault --mode icount)
 {
-	printf 'reader'
-	for v in $others; do printf '\t%s\t%s_lo\t%s_hi' "$v" "$v" "$v"; done
-	printf '\n'
-	for reader in gup_fast pin_fast fault; do
-		case "$reader" in
-		fault) rows="$fault" phase=touch label="page faults" ;;
-		gup_fast) rows="$gup" phase=gup_fast label="GUP-fast" ;;
-		*) rows="$gup" phase=pin_fast label="PIN-fast" ;;
-		esac
-		line="\"$label\"" found=0
-		for v in $others; do
-			r=$(printf '%s\n' "$rows" | awk -F'\t' -v v="$v" -v p="$phase" '$6 == v && $4 == p' | head -n 1)
-			if [ -n "$r" ]; then
-				found=1
-				line="$line\t$(echo "$r" | cut -f10)\t$(echo "$r" | cut -f11)\t$(echo "$r" | cut -f12)"
-			else
-				line="$line\tNaN\tNaN\tNaN"
-			fi
-		done
-		[ "$found" = 1 ] && printf '%b\n' "$line"
-	done
+	pct_header reader
+	pct_line '"GUP-fast"' "$gup" "" gup_fast
+	pct_line '"PIN-fast"' "$gup" "" pin_fast
+	pct_line '"page faults"' "$fault" "" touch
 } >"$out/lockless-readers.dat"
 
 nothers=$(echo "$others" | wc -w)

@@ -146,7 +146,7 @@ int parse_perf_stat_line(const char *line, char *event, size_t eventlen, double 
 	return 1;
 }
 
-static void csv_field(FILE *out, const char *s, char sep)
+void csv_text(FILE *out, const char *s)
 {
 	if (strpbrk(s, ",\"\n")) {
 		fputc('"', out);
@@ -159,6 +159,11 @@ static void csv_field(FILE *out, const char *s, char sep)
 	} else {
 		fputs(s, out);
 	}
+}
+
+static void csv_field(FILE *out, const char *s, char sep)
+{
+	csv_text(out, s);
 	fputc(sep, out);
 }
 

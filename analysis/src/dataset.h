@@ -29,6 +29,9 @@ struct dataset {
 	size_t count, capacity;
 };
 
+/* Writes @s as one CSV field: quoted, quotes doubled, if it needs to be. */
+void csv_text(FILE *out, const char *s);
+
 void dataset_init(struct dataset *d);
 void dataset_free(struct dataset *d);
 void dataset_add(struct dataset *d, const struct record *r);

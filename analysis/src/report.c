@@ -74,21 +74,6 @@ void groups_free(struct groups *g)
 	memset(g, 0, sizeof(*g));
 }
 
-static void csv_text(FILE *out, const char *s)
-{
-	if (strpbrk(s, ",\"")) {
-		fputc('"', out);
-		for (; *s; s++) {
-			if (*s == '"')
-				fputc('"', out);
-			fputc(*s, out);
-		}
-		fputc('"', out);
-	} else {
-		fputs(s, out);
-	}
-}
-
 void report_summary_csv(const struct groups *g, FILE *out)
 {
 	fprintf(out, "variant,mode,bench,params,phase,metric,n,mean,stddev,cov,min,median,max\n");

@@ -39,37 +39,36 @@ struct summary summarize(const double *values, size_t n)
 	return s;
 }
 
+/* Away from zero, as the modified Lentz method needs its divisors. */
+static double not_tiny(double v)
+{
+	const double tiny = 1e-300;
+
+	return fabs(v) < tiny ? tiny : v;
+}
+
+/*
+ * One term @num of the continued fraction into Lentz's running @c and @d:
+ * returns the factor by which the approximation changes.
+ */
+static double lentz_step(double num, double *c, double *d)
+{
+	*d = 1 / not_tiny(1 + num * *d);
+	*c = not_tiny(1 + num / *c);
+	return *d * *c;
+}
+
 /* Continued fraction for the incomplete beta function (modified Lentz). */
 static double beta_cf(double a, double b, double x)
 {
-	const double tiny = 1e-300, eps = 1e-15;
-	double c = 1, d = 1 - (a + b) * x / (a + 1), h;
+	const double eps = 1e-15;
+	double c = 1, d = 1 / not_tiny(1 - (a + b) * x / (a + 1)), h = d;
 
-	if (fabs(d) < tiny)
-		d = tiny;
-	d = 1 / d;
-	h = d;
 	for (int m = 1; m <= 300; m++) {
-		double m2 = 2.0 * m, num, del;
+		double m2 = 2.0 * m, del;
 
-		num = m * (b - m) * x / ((a + m2 - 1) * (a + m2));
-		d = 1 + num * d;
-		if (fabs(d) < tiny)
-			d = tiny;
-		c = 1 + num / c;
-		if (fabs(c) < tiny)
-			c = tiny;
-		d = 1 / d;
-		h *= d * c;
-		num = -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1));
-		d = 1 + num * d;
-		if (fabs(d) < tiny)
-			d = tiny;
-		c = 1 + num / c;
-		if (fabs(c) < tiny)
-			c = tiny;
-		d = 1 / d;
-		del = d * c;
+		h *= lentz_step(m * (b - m) * x / ((a + m2 - 1) * (a + m2)), &c, &d);
+		del = lentz_step(-(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1)), &c, &d);
 		h *= del;
 		if (fabs(del - 1) < eps)
 			break;

@@ -145,6 +145,22 @@ static int inject(bool on)
 	return sysfs_write("/proc/self/make-it-fail", on ? "1" : "0");
 }
 
+/*
+ * split_thps() with atomic slab allocations failing (--fail-nowait): the
+ * split must then do without a table of extended bits. Injection is off
+ * again on return, whatever failed.
+ */
+static int split_thps_injected(char *addr, size_t len)
+{
+	int ret = inject(true);
+
+	if (!ret)
+		ret = split_thps(addr, len);
+	if (inject(false))
+		ret = -1;
+	return ret;
+}
+
 static int failslab_setup(void)
 {
 	static const char *const settings[][2] = {
@@ -179,7 +195,7 @@ static bool case_split_after_wp(int uffd)
 		return false;
 	}
 	ok = count_wrong("split-after-wp: before the split", mem, REGION, PM_UFFD_WP, true) == 0;
-	ok = inject(true) == 0 && split_thps(mem, REGION) == 0 && inject(false) == 0 && ok;
+	ok = split_thps_injected(mem, REGION) == 0 && ok;
 	ok = count_wrong("split-after-wp: after the split", mem, REGION, PM_UFFD_WP, true) == 0 &&
 	     ok;
 	munmap(mem, REGION);
@@ -195,7 +211,7 @@ static bool case_split_before_reg(int uffd)
 		ktap_diag("split-before-reg: setup failed: %s", strerror(errno));
 		return false;
 	}
-	ok = inject(true) == 0 && split_thps(mem, REGION) == 0 && inject(false) == 0;
+	ok = split_thps_injected(mem, REGION) == 0;
 	if (!ok || uffd_register(uffd, mem, REGION, UFFDIO_REGISTER_MODE_WP) ||
 	    uffd_writeprotect(uffd, mem, REGION, true)) {
 		ktap_diag("split-before-reg: split, register or write-protect failed: %s",
@@ -218,11 +234,9 @@ static bool case_shared_table(int uffd)
 		ktap_diag("shared-table: setup failed: %s", strerror(errno));
 		return false;
 	}
-	ok = inject(true) == 0 && split_thps(other_half, REGION / 2) == 0 &&
-	     inject(false) == 0;
+	ok = split_thps_injected(other_half, REGION / 2) == 0;
 	ok = ok && uffd_writeprotect(uffd, wp_half, REGION / 2, true) == 0;
-	ok = ok && inject(true) == 0 && split_thps(wp_half, REGION / 2) == 0 &&
-	     inject(false) == 0;
+	ok = ok && split_thps_injected(wp_half, REGION / 2) == 0;
 	if (!ok) {
 		ktap_diag("shared-table: split or write-protect failed: %s", strerror(errno));
 		return false;
@@ -251,7 +265,7 @@ static bool case_fault_after_reg(int uffd)
 			  strerror(errno));
 		return false;
 	}
-	ok = inject(true) == 0 && split_thps(mem, REGION) == 0 && inject(false) == 0;
+	ok = split_thps_injected(mem, REGION) == 0;
 	ok = ok && count_wrong("fault-after-reg", mem, REGION, PM_UFFD_WP, true) == 0;
 	munmap(mem, REGION);
 	return ok;
@@ -283,7 +297,7 @@ static bool case_move_into_wp(void)
 		ktap_diag("move-into-wp: write-protect failed: %s", strerror(errno));
 		goto out;
 	}
-	ok = inject(true) == 0 && split_thps(dst, REGION) == 0 && inject(false) == 0;
+	ok = split_thps_injected(dst, REGION) == 0;
 	ok = ok && count_wrong("move-into-wp", dst, REGION, PM_UFFD_WP, true) == 0;
 out:
 	if (uffd >= 0)
@@ -309,8 +323,7 @@ static bool case_cut_by_reg(int uffd)
 	     uffd_register(uffd, start, end - start, UFFDIO_REGISTER_MODE_WP) == 0 &&
 	     inject(false) == 0;
 	ok = ok && uffd_writeprotect(uffd, start, end - start, true) == 0;
-	ok = ok && inject(true) == 0 && split_thps(mem + THP_SIZE, REGION - 2 * THP_SIZE) == 0 &&
-	     inject(false) == 0;
+	ok = ok && split_thps_injected(mem + THP_SIZE, REGION - 2 * THP_SIZE) == 0;
 	if (!ok) {
 		ktap_diag("cut-by-reg: register, write-protect or split failed: %s",
 			  strerror(errno));
@@ -368,7 +381,7 @@ static bool case_fallback_bites(void)
 		ktap_diag("fallback: setup failed: %s", strerror(errno));
 		return false;
 	}
-	ok = inject(true) == 0 && split_thps(mem, REGION) == 0 && inject(false) == 0;
+	ok = split_thps_injected(mem, REGION) == 0;
 	ok = ok && clear_soft_dirty() == 0;
 	ok = ok && count_wrong("fallback", mem, REGION, PM_SOFT_DIRTY, true) == 0;
 	munmap(mem, REGION);
