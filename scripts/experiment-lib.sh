@@ -8,6 +8,7 @@
 
 EXP_DIR="$TOP/experiments"
 GUEST_MEM_MB=4096
+GUEST_SMP=2
 
 list_experiments() {
 	local f
@@ -22,9 +23,9 @@ exp_error() {
 	die "experiment $EXP_NAME ($EXP_FILE:$1): $2"
 }
 
-# check_step_sizes LINENO COMMAND: sizes that cannot fit the guest fail here,
-# before anything is built or booted.
-check_step_sizes() {
+# check_step_params LINENO COMMAND: sizes that cannot fit the guest and CPUs
+# it does not have fail here, before anything is built or booted.
+check_step_params() {
 	local lineno="$1" cmd="$2" word prev="" mb
 	for word in $cmd; do
 		if [ "$prev" = --size ]; then
@@ -39,6 +40,13 @@ check_step_sizes() {
 			if [ "$mb" -gt $((GUEST_MEM_MB - 1024)) ]; then
 				exp_error "$lineno" "--size $word cannot work: the guest has ${GUEST_MEM_MB} MiB and needs 1 GiB for itself"
 			fi
+		fi
+		if [ "$prev" = --cpu ]; then
+			case "$word" in
+			'' | *[!0-9]*) exp_error "$lineno" "--cpu $word is not a CPU number" ;;
+			esac
+			[ "$word" -lt "$GUEST_SMP" ] ||
+				exp_error "$lineno" "--cpu $word cannot work: the guest has CPUs 0 to $((GUEST_SMP - 1))"
 		fi
 		prev="$word"
 	done
@@ -83,7 +91,7 @@ load_experiment() {
 		bench | "profile "*)
 			prog="${value%% *}"
 			case " $KNOWN_BENCHES " in *" $prog "*) ;; *) exp_error "$lineno" "unknown benchmark '$prog'; benchmarks: $KNOWN_BENCHES" ;; esac
-			check_step_sizes "$lineno" "$value"
+			check_step_params "$lineno" "$value"
 			if [ "$key" = bench ]; then
 				EXP_STEPS="$EXP_STEPS"$'bench\t*\t'"$value"$'\n'
 			else

@@ -75,7 +75,7 @@ for round in $(seq 1 "$EXP_ROUNDS"); do
 			experiment_guest_script "$mode" "$round" >"$dir/steps.sh"
 			say "run $((done_runs + 1))/$total_runs: variant $variant, mode $mode$([ "$EXP_ROUNDS" = 1 ] || echo ", round $round/$EXP_ROUNDS")"
 			set +e
-			bash "$TOP/scripts/guest-run.sh" --variant "$variant" --quiet --timeout 2400 \
+			bash "$TOP/scripts/guest-run.sh" --variant "$variant" --smp "$GUEST_SMP" --quiet --timeout 2400 \
 				$([ "$mode" = icount ] && echo --icount || echo --single-thread) --run-dir "$dir" \
 				-- "$(cat "$dir/steps.sh")" </dev/null 2>"$dir/runner.stderr" &
 			pid=$!
