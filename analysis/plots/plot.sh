@@ -29,6 +29,14 @@ row_of() {
 			'$6 == v && (f == "" || index($3, f)) && (p == "" || $4 == p)' | head -n 1
 }
 
+# folio_label ROWS FOLIO: the x label of a folio size, which says so when
+# its benchmark ran pinned to one CPU (fork-bench --cpu).
+folio_label() {
+	local cpu
+	cpu=$(printf '%s\n' "$1" | awk -F'\t' -v f="folio=$2," 'index($3, f)' | sed -n 's/.*,cpu=\([0-9]*\).*/\1/p' | head -n 1)
+	if [ -n "$cpu" ]; then printf '"%s, 1 CPU"' "$2"; else printf '%s' "$2"; fi
+}
+
 # pct_header KEY / pct_line LABEL ROWS FOLIO PHASE: a table of % change and
 # its 95% CI (pct lo hi) per non-baseline variant; a line only where some
 # variant has a row.
@@ -59,7 +67,7 @@ mean_table() {
 	for v in $variants; do printf '\t%s' "$v"; done
 	printf '\n'
 	for folio in "$@"; do
-		line="$folio" found=0
+		line=$(folio_label "$rows" "$folio") found=0
 		for v in $variants; do
 			m=$(row_of "$rows" "$v" "$folio" "" | cut -f8)
 			[ -z "$m" ] || found=1
@@ -75,7 +83,7 @@ for mode in icount tcg; do
 	rows=$(compare --bench fork --phase fork --metric "$metric" --mode "$mode" | grep 'state=dirty' || true)
 	{
 		pct_header folio
-		for folio in 4K 16K 64K 2M; do pct_line "$folio" "$rows" "$folio" ""; done
+		for folio in 4K 16K 64K 2M; do pct_line "$(folio_label "$rows" "$folio")" "$rows" "$folio" ""; done
 	} >"$out/fork-overhead-$mode.dat"
 done
 
