@@ -8,9 +8,9 @@ perf stat -x, -e task-clock,cycles,instructions,page-faults -o /out/step-2.perf 
 echo "PROGRESS 3/11 fork-bench --size 1G --folio 64K --reps 2"
 echo fork-bench\ --size\ 1G\ --folio\ 64K\ --reps\ 2 > /out/step-3.cmd
 perf stat -x, -e task-clock,cycles,instructions,page-faults -o /out/step-3.perf -- sh -c fork-bench\ --size\ 1G\ --folio\ 64K\ --reps\ 2 || { echo "STEP-FAILED 3"; exit 1; }
-echo "PROGRESS 4/11 fork-bench --size 1G --folio 2M --reps 2 --forks 8"
-echo fork-bench\ --size\ 1G\ --folio\ 2M\ --reps\ 2\ --forks\ 8 > /out/step-4.cmd
-perf stat -x, -e task-clock,cycles,instructions,page-faults -o /out/step-4.perf -- sh -c fork-bench\ --size\ 1G\ --folio\ 2M\ --reps\ 2\ --forks\ 8 || { echo "STEP-FAILED 4"; exit 1; }
+echo "PROGRESS 4/11 fork-bench --size 1G --folio 2M --reps 2 --forks 64 --cpu 1"
+echo fork-bench\ --size\ 1G\ --folio\ 2M\ --reps\ 2\ --forks\ 64\ --cpu\ 1 > /out/step-4.cmd
+perf stat -x, -e task-clock,cycles,instructions,page-faults -o /out/step-4.perf -- sh -c fork-bench\ --size\ 1G\ --folio\ 2M\ --reps\ 2\ --forks\ 64\ --cpu\ 1 || { echo "STEP-FAILED 4"; exit 1; }
 echo "PROGRESS 5/11 fork-bench --size 1G --folio 4K --state clean --reps 2"
 echo fork-bench\ --size\ 1G\ --folio\ 4K\ --state\ clean\ --reps\ 2 > /out/step-5.cmd
 perf stat -x, -e task-clock,cycles,instructions,page-faults -o /out/step-5.perf -- sh -c fork-bench\ --size\ 1G\ --folio\ 4K\ --state\ clean\ --reps\ 2 || { echo "STEP-FAILED 5"; exit 1; }
