@@ -5,8 +5,13 @@
  * For anonymous memory populated with 4K, 64K (contpte) and 2M (PMD) folios:
  * clear soft-dirty (clear_refs "4"), write to a chosen subset of pages, and
  * check that pagemap bit 55 -- and the PAGEMAP_SCAN ioctl -- report exactly
- * the written pages as soft-dirty. Then fork: the child must see the same
- * set, and what the child writes afterwards must show in the child only.
+ * the written pages as soft-dirty. Then write-protect most of the region
+ * with userfaultfd (UFFDIO_WRITEPROTECT: a range that starts and ends off
+ * the 8-entry words in which the ptdesc variants copy extended bits) and
+ * fork without UFFD_FEATURE_EVENT_FORK: the child must see the same
+ * soft-dirty set and no uffd-wp at all (fork() clears uffd-wp for a child
+ * whose VMA is not registered, and keeps every other bit), and what the
+ * child writes afterwards must show in the child only.
  *
  * Soft-dirty is tracked per mapping entry: a PMD-mapped 2M folio is one
  * entry, so there every page of a written 2M folio is expected soft-dirty
@@ -25,9 +30,13 @@
 #include "ktap.h"
 #include "mem.h"
 #include "pagemap.h"
+#include "uffd.h"
 
 #define REGION (8u << 20)	/* four 2M folios, 128 64K folios */
-#define CASES_PER_SIZE 7
+#define CASES_PER_SIZE 9
+/* The write-protected pages: all but the first 3 and the last 5. */
+#define WP_HEAD_PAGES 3
+#define WP_TAIL_PAGES 5
 
 struct region {
 	char *mem;
@@ -112,23 +121,71 @@ out:
 	return missed + extra + scan_diff;
 }
 
-/* In the child: the parent's set must show; then the child's own writes. */
+static bool in_wp_range(const struct region *r, size_t i)
+{
+	return i >= WP_HEAD_PAGES && i < r->npages - WP_TAIL_PAGES;
+}
+
+/*
+ * Compares pagemap's uffd-wp bit with the expectation: set on the pages of
+ * the write-protected range if @wp, on none otherwise. Returns the number of
+ * mismatches and prints the first few.
+ */
+static size_t compare_uffd_wp(const struct region *r, bool wp, const char *via)
+{
+	uint64_t *entries = calloc(r->npages, sizeof(*entries));
+	size_t wrong = 0;
+	int fd = pagemap_open();
+
+	if (!entries || fd < 0 || pagemap_read(fd, r->mem, r->npages, entries)) {
+		ktap_diag("%s: cannot read pagemap: %s", via, strerror(errno));
+		wrong = r->npages;
+		goto out;
+	}
+	for (size_t i = 0; i < r->npages; i++) {
+		bool want = wp && in_wp_range(r, i), got = entries[i] & PM_UFFD_WP;
+
+		if (want != got && wrong++ < 4)
+			ktap_diag("%s: page %zu: uffd-wp %d, expected %d (pagemap %#llx)", via, i,
+				  got, want, (unsigned long long)entries[i]);
+	}
+	if (wrong)
+		ktap_diag("%s: %zu pages with the wrong uffd-wp bit", via, wrong);
+out:
+	if (fd >= 0)
+		close(fd);
+	free(entries);
+	return wrong;
+}
+
+/*
+ * In the child: the parent's set must show, without uffd-wp; then the child's
+ * own writes. The exit status says which check failed first.
+ */
 static int child_checks(struct region *r)
 {
 	if (compare(r, in_parent_set, NULL, "child after fork"))
 		return 1;
+	if (compare_uffd_wp(r, false, "child after fork"))
+		return 2;
 	write_set(r, in_child_set, 0x5a);
 	if (compare(r, in_parent_set, in_child_set, "child after its writes"))
-		return 2;
+		return 3;
 	return 0;
+}
+
+static bool child_passed(int status, int first_failure)
+{
+	return status != -1 && WIFEXITED(status) &&
+	       (WEXITSTATUS(status) == 0 || WEXITSTATUS(status) > first_failure);
 }
 
 static void run_size(struct ktap *t, size_t folio_bytes)
 {
 	char name[16], err[256];
 	struct region r = { .page = (size_t)getpagesize() };
+	int status, uffd;
 	pid_t pid;
-	int status;
 
 	folio_size_name(folio_bytes, name, sizeof(name));
 	r.npages = REGION / r.page;
@@ -162,18 +219,32 @@ static void run_size(struct ktap *t, size_t folio_bytes)
 	ktap_result(t, compare(&r, in_parent_set, NULL, "after writes") == 0,
 		    "%s: exactly the written pages are soft-dirty", name);
 
+	/* No fork event: the child's VMA is not registered. */
+	uffd = uffd_wp_range(r.mem + WP_HEAD_PAGES * r.page,
+			     (r.npages - WP_HEAD_PAGES - WP_TAIL_PAGES) * r.page, 0);
+	if (uffd < 0)
+		ktap_diag("uffd-wp: %s", strerror(errno));
+	ktap_result(t, uffd >= 0 && compare_uffd_wp(&r, true, "after uffd-wp") == 0 &&
+		    compare(&r, in_parent_set, NULL, "after uffd-wp") == 0,
+		    "%s: uffd-wp marks its range and leaves soft-dirty alone", name);
+
 	fflush(stdout);
 	pid = fork();
 	if (pid == 0)
 		_exit(child_checks(&r));
 	if (pid < 0 || waitpid(pid, &status, 0) != pid)
 		status = -1;
-	ktap_result(t, status != -1 && WIFEXITED(status) && WEXITSTATUS(status) != 1,
+	ktap_result(t, child_passed(status, 1),
 		    "%s: the child sees the parent's soft-dirty pages after fork", name);
-	ktap_result(t, status != -1 && WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	ktap_result(t, child_passed(status, 2),
+		    "%s: the child, whose VMA is not registered, has no uffd-wp", name);
+	ktap_result(t, child_passed(status, 3),
 		    "%s: the child's own writes show as soft-dirty in the child", name);
-	ktap_result(t, compare(&r, in_parent_set, NULL, "parent after the child's writes") == 0,
-		    "%s: the child's writes do not show in the parent", name);
+	ktap_result(t, compare(&r, in_parent_set, NULL, "parent after the child's writes") == 0 &&
+		    compare_uffd_wp(&r, uffd >= 0, "parent after fork") == 0,
+		    "%s: the child's writes do not show in the parent, which keeps uffd-wp", name);
+	if (uffd >= 0)
+		close(uffd);
 	munmap(r.mem, REGION);
 }
 
