@@ -81,6 +81,25 @@ static bool expected(const struct region *r, size_t i, bool (*a)(size_t), bool (
 }
 
 /*
+ * Reads the pagemap entries of the region into @entries and, unless @scan is
+ * NULL, PAGEMAP_SCAN's soft-dirty pages into @scan. 0, or -1 after a
+ * diagnostic.
+ */
+static int read_region(const struct region *r, uint64_t *entries, bool *scan, const char *via)
+{
+	int fd = pagemap_open(), ret = -1;
+
+	if (entries && fd >= 0 && !pagemap_read(fd, r->mem, r->npages, entries) &&
+	    (!scan || !pagemap_scan_soft_dirty(fd, r->mem, r->npages, scan)))
+		ret = 0;
+	else
+		ktap_diag("%s: cannot read pagemap: %s", via, strerror(errno));
+	if (fd >= 0)
+		close(fd);
+	return ret;
+}
+
+/*
  * Compares pagemap bit 55 and PAGEMAP_SCAN with the expectation. Returns the
  * number of mismatches and prints the first few.
  */
@@ -90,11 +109,8 @@ static size_t compare(const struct region *r, bool (*a)(size_t), bool (*b)(size_
 	uint64_t *entries = calloc(r->npages, sizeof(*entries));
 	bool *scan = calloc(r->npages, sizeof(*scan));
 	size_t missed = 0, extra = 0, scan_diff = 0;
-	int fd = pagemap_open();
 
-	if (!entries || !scan || fd < 0 || pagemap_read(fd, r->mem, r->npages, entries) ||
-	    pagemap_scan_soft_dirty(fd, r->mem, r->npages, scan)) {
-		ktap_diag("%s: cannot read pagemap: %s", via, strerror(errno));
+	if (!scan || read_region(r, entries, scan, via)) {
 		missed = r->npages;
 		goto out;
 	}
@@ -114,8 +130,6 @@ static size_t compare(const struct region *r, bool (*a)(size_t), bool (*b)(size_
 		ktap_diag("%s: %zu missed, %zu extra, %zu PAGEMAP_SCAN disagreements",
 			  via, missed, extra, scan_diff);
 out:
-	if (fd >= 0)
-		close(fd);
 	free(entries);
 	free(scan);
 	return missed + extra + scan_diff;
@@ -135,12 +149,10 @@ static size_t compare_uffd_wp(const struct region *r, bool wp, const char *via)
 {
 	uint64_t *entries = calloc(r->npages, sizeof(*entries));
 	size_t wrong = 0;
-	int fd = pagemap_open();
 
-	if (!entries || fd < 0 || pagemap_read(fd, r->mem, r->npages, entries)) {
-		ktap_diag("%s: cannot read pagemap: %s", via, strerror(errno));
-		wrong = r->npages;
-		goto out;
+	if (read_region(r, entries, NULL, via)) {
+		free(entries);
+		return r->npages;
 	}
 	for (size_t i = 0; i < r->npages; i++) {
 		bool want = wp && in_wp_range(r, i), got = entries[i] & PM_UFFD_WP;
@@ -151,9 +163,6 @@ static size_t compare_uffd_wp(const struct region *r, bool wp, const char *via)
 	}
 	if (wrong)
 		ktap_diag("%s: %zu pages with the wrong uffd-wp bit", via, wrong);
-out:
-	if (fd >= 0)
-		close(fd);
 	free(entries);
 	return wrong;
 }
