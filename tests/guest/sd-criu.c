@@ -183,10 +183,14 @@ static int child_checks(struct region *r)
 	return 0;
 }
 
-static bool child_passed(int status, int first_failure)
+/*
+ * Did the child pass its check number @check? It exits with the number of
+ * the first check that failed (child_checks()), 0 if none did.
+ */
+static bool child_passed(int status, int check)
 {
 	return status != -1 && WIFEXITED(status) &&
-	       (WEXITSTATUS(status) == 0 || WEXITSTATUS(status) > first_failure);
+	       (WEXITSTATUS(status) == 0 || WEXITSTATUS(status) > check);
 }
 
 static void run_size(struct ktap *t, size_t folio_bytes)
