@@ -5,6 +5,12 @@
 #   make kernel VARIANT=v   build one variant's kernel (build/<v>/)
 #   make boot VARIANT=v     interactive shell in a guest running that kernel
 #   make run VARIANT=v CMD='...'  run one command in a guest
+#   make kernel VARIANT=v CONFIG=c  the same in another arm64 configuration
+#                           (experiments/configs.tsv; build/<v>@<c>/), also
+#                           for boot and run, with CPU=<QEMU CPU model>
+#   make configs            list the configurations
+#   make matrix             every variant in every configuration, on each
+#                           configuration's CPU models (CHECK_MATRIX picks)
 #   make linux              linux/ = Debian's source (tag base) + patches/
 #   make export-patches     linux/ base..HEAD -> patches/ (format-patch series)
 #   make guest-image        build/initramfs.cpio (busybox, perf, selftests, bench)
@@ -14,19 +20,24 @@
 #   make oracle-demo [VARIANT=pte]  the oracle catches a deliberately broken kernel
 #   make path               the optimisation path: each step of the series measured
 #
-# Variables: VARIANT (default baseline), SMP (vCPUs, default 2), ICOUNT=1
+# Variables: VARIANT (default baseline), CONFIG (default: none, the
+# benchmark kernels' 4K/48-bit), CPU (default max), SMP (vCPUs, default 2), ICOUNT=1
 # (deterministic instruction counting), EXPERIMENT (for make results),
 # CHECK_VARIANTS (make check on a subset), DURATION and SEED (make soak).
 
 SHELL := /bin/bash
 VARIANT ?= baseline
+CONFIG ?=
+CPU ?= max
 SMP ?= 2
 ICOUNT ?=
 CMD ?=
 S := scripts
+# The kernel a target builds or boots: VARIANT, in configuration CONFIG.
+KERNEL := $(VARIANT)$(if $(CONFIG),@$(CONFIG))
 
 .PHONY: help deps linux export-patches kernel kernels guest-image boot run check results \
-	variants check-variant soak oracle-demo path clean
+	variants configs check-variant soak oracle-demo path matrix clean
 
 help:
 	@awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' Makefile
@@ -34,8 +45,11 @@ help:
 variants:
 	@bash -c '. $(S)/lib.sh; list_variants'
 
+configs:
+	@bash -c '. $(S)/lib.sh; list_configs'
+
 check-variant:
-	@bash -c '. $(S)/lib.sh; check_variant "$(VARIANT)"'
+	@bash -c '. $(S)/lib.sh; check_kernel "$(KERNEL)"'
 
 deps:
 	@bash $(S)/deps.sh
@@ -47,7 +61,7 @@ export-patches:
 	@bash $(S)/export-patches.sh
 
 kernel: check-variant linux
-	@bash $(S)/kernel-build.sh $(VARIANT)
+	@bash $(S)/kernel-build.sh '$(KERNEL)'
 
 kernels: linux
 	@for v in $$(bash -c '. $(S)/lib.sh; list_variants'); do bash $(S)/kernel-build.sh $$v || exit 1; done
@@ -56,10 +70,10 @@ guest-image: linux
 	@bash $(S)/guest-image.sh
 
 boot: kernel guest-image
-	@bash $(S)/guest-run.sh --interactive --variant $(VARIANT) --smp $(SMP) $(if $(ICOUNT),--icount)
+	@bash $(S)/guest-run.sh --interactive --variant '$(KERNEL)' --cpu '$(CPU)' --smp $(SMP) $(if $(ICOUNT),--icount)
 
 run: kernel guest-image
-	@bash $(S)/guest-run.sh --variant $(VARIANT) --smp $(SMP) $(if $(ICOUNT),--icount) -- '$(CMD)'
+	@bash $(S)/guest-run.sh --variant '$(KERNEL)' --cpu '$(CPU)' --smp $(SMP) $(if $(ICOUNT),--icount) -- '$(CMD)'
 
 check:
 	@bash $(S)/check.sh
@@ -69,6 +83,9 @@ results:
 
 path:
 	@bash $(S)/path.sh
+
+matrix: linux
+	@bash $(S)/matrix.sh
 
 soak: linux
 	@bash $(S)/soak.sh $(if $(filter command line,$(origin VARIANT)),$(VARIANT),pte) $(or $(DURATION),600) $(SEED)

@@ -4,7 +4,9 @@
  *
  * Maps anonymous private memory (default 1 GiB), populates it with folios of
  * one size (4K, 16K, 64K contpte, 2M PMD, through the per-size mTHP
- * controls), optionally cleans soft-dirty (clear_refs "4"), then times:
+ * controls; or named by kind, for every base page size: "base" the base
+ * page, "cont" the contpte block, "pmd" the PMD-sized THP), optionally cleans
+ * soft-dirty (clear_refs "4"), then times:
  *   populate   writing every page of the fresh mapping (the fault path)
  *   fork       fork() in the parent (copy_page_range)
  *   exit_wait  the child's exit (zapping its copy) plus waitpid()
@@ -52,9 +54,9 @@ struct options {
 static void usage(const char *why)
 {
 	fprintf(stderr, "fork-bench: %s\n"
-		"usage: fork-bench [--size SIZE] [--folio 4K|16K|64K|2M] [--state dirty|clean] [--reps N]\n"
+		"usage: fork-bench [--size SIZE] [--folio 4K|16K|64K|2M|base|cont|pmd] [--state dirty|clean] [--reps N]\n"
 		"                  [--forks N] [--cpu N]\n"
-		"  defaults: --size 1G --folio 4K --state dirty --reps 5 --forks 1, not pinned\n", why);
+		"  defaults: --size 1G --folio base --state dirty --reps 5 --forks 1, not pinned\n", why);
 	exit(2);
 }
 
@@ -72,7 +74,8 @@ static void parse(int argc, char **argv, struct options *o)
 	char *end;
 	int c;
 
-	*o = (struct options){ .size = 1u << 30, .folio = 4096, .clean = false, .reps = 5, .forks = 1,
+	*o = (struct options){ .size = 1u << 30, .folio = (size_t)getpagesize(), .clean = false,
+			       .reps = 5, .forks = 1,
 			       .cpu = -1 };
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		switch (c) {
@@ -81,8 +84,15 @@ static void parse(int argc, char **argv, struct options *o)
 				usage("--size takes a size such as 256M or 1G");
 			break;
 		case 'f':
-			if (folio_size_parse(optarg, &o->folio))
-				usage("--folio takes a power-of-two size such as 4K, 16K, 64K or 2M");
+			if (!strcmp(optarg, "base"))
+				o->folio = (size_t)getpagesize();
+			else if (!strcmp(optarg, "cont"))
+				o->folio = folio_contpte_size();
+			else if (!strcmp(optarg, "pmd"))
+				o->folio = folio_pmd_size();
+			else if (folio_size_parse(optarg, &o->folio))
+				usage("--folio takes a power-of-two size such as 4K, 16K, 64K or 2M, "
+				      "or base, cont or pmd");
 			break;
 		case 't':
 			if (strcmp(optarg, "dirty") && strcmp(optarg, "clean"))
@@ -176,7 +186,7 @@ int main(int argc, char **argv)
 			fprintf(stderr, "fork-bench: mmap of %zuM failed: %s\n", o.size >> 20, strerror(errno));
 			return 1;
 		}
-		if (o.folio == (2u << 20))
+		if (o.folio == folio_pmd_size())
 			madvise(mem, o.size, MADV_HUGEPAGE);
 
 		perfctr_begin(&ctr, &t);

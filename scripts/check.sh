@@ -6,13 +6,18 @@
 # build/check-summary.tsv, and the line "N passed, N failed".
 # Then the debug build of every soft-dirty variant (KASAN, lockdep, kmemleak,
 # page_table_check, DEBUG_VM) runs the soft-dirty suites and the oracle in
-# one boot. Kernels build in the background while the guest tests the
-# previous one.
+# one boot. Then the configuration cells (CHECK_CELLS): a variant in another
+# arm64 configuration on one CPU model, as make matrix runs it, with the suites
+# that test the extended bits where the default configuration cannot (2-level
+# tables with KPTI, leaves in the PGD, splits without bits). Kernels build in
+# the background while the guest tests the previous one.
 # CHECK_VARIANTS="baseline pte" limits the variants (CHECK_DEBUG_VARIANTS the
-# debug ones, "" for none); CHECK_LINUX_AS_IS=1 tests
+# debug ones, "" for none; CHECK_CELLS the cells, "" for none, each
+# VARIANT@CONFIG:CPU); CHECK_LINUX_AS_IS=1 tests
 # linux/ as it is (uncommitted work included) instead of patches/.
 set -eu
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/suite-lib.sh"
 
 CHECK_DIR="$BUILD/check"
 # Gigantic hugetlb pages cannot be allocated at run time: reserve them at boot.
@@ -20,67 +25,10 @@ CHECK_CMDLINE="hugepagesz=32M hugepages=4"
 CASES="$CHECK_DIR/cases.tsv"
 SUMMARY="$BUILD/check-summary.tsv"
 START=$(date +%s)
+RUN_NAME=check
 rm -rf "$CHECK_DIR"
 mkdir -p "$CHECK_DIR"
 : >"$CASES"
-
-elapsed() {
-	local s=$(($(date +%s) - START))
-	printf '%dm%02ds' $((s / 60)) $((s % 60))
-}
-say() { progress "check [$(elapsed)] $*"; }
-
-# record VARIANT SUITE RESULT DESCRIPTION
-record() {
-	printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" >>"$CASES"
-	if [ "$3" = fail ]; then
-		printf '  FAIL %s/%s: %s\n' "$1" "$2" "$4" >&2
-	fi
-}
-
-# expected_skip VARIANT SUITE DESCRIPTION: is this skip listed?
-expected_skip() {
-	local variant="$1" suite="$2" desc="$3" pv ps sub why
-	while IFS=$'\t' read -r pv ps sub why; do
-		case "$pv" in '' | '#'*) continue ;; esac
-		# shellcheck disable=SC2053 # the variant column is a pattern
-		[[ "$variant" == $pv ]] || continue
-		[ "$ps" = "$suite" ] || continue
-		[[ "$desc" == *"$sub"* ]] && return 0
-	done <"$TOP/tests/expected-skips.tsv"
-	return 1
-}
-
-# record_suite VARIANT SUITE RESULTS_FILE: results from suite-results.awk.
-record_suite() {
-	local variant="$1" suite="$2" file="$3" result n desc
-	while IFS=$'\t' read -r result n desc; do
-		if [ "$result" = skip ]; then
-			if expected_skip "$variant" "$suite" "$desc"; then
-				record "$variant" "$suite" skip "$desc"
-			else
-				record "$variant" "$suite" fail "unexpected skip: $desc"
-			fi
-		else
-			record "$variant" "$suite" "$result" "$desc"
-		fi
-	done <"$file"
-}
-
-# check_minimum VARIANT SUITE RESULTS_FILE: enough cases passed?
-check_minimum() {
-	local variant="$1" suite="$2" file="$3" pv ps min why passed
-	passed=$(awk -F'\t' '$1 == "pass"' "$file" | wc -l)
-	while IFS=$'\t' read -r pv ps min why; do
-		case "$pv" in '' | '#'*) continue ;; esac
-		# shellcheck disable=SC2053 # the variant column is a pattern
-		[[ "$variant" == $pv ]] || continue
-		[ "$ps" = "$suite" ] || continue
-		if [ "$passed" -lt "$min" ]; then
-			record "$variant" "$suite" fail "only $passed cases passed, at least $min expected ($why)"
-		fi
-	done <"$TOP/tests/expected-counts.tsv"
-}
 
 finish() {
 	local pass fail skip
@@ -167,7 +115,18 @@ variants=${CHECK_VARIANTS:-$(list_variants)}
 for variant in $variants; do check_variant "$variant"; done
 # The debug builds: every soft-dirty variant (its fragment enables MEM_SOFT_DIRTY).
 debug_variants=${CHECK_DEBUG_VARIANTS-$(for v in $variants; do has_soft_dirty "$v" && echo "$v"; done; true)}
-builds="$variants $(for v in $debug_variants; do echo "$v-debug"; done)"
+# The cells: ptdesc-wp (both bits in extended bits) with 64K pages and 2
+# levels, where the PGD holds PMD leaves, on a core that needs KPTI; and with
+# 4K pages and 3 levels, where the PGD holds the PUD leaves of 1G hugetlb.
+cells=${CHECK_CELLS-ptdesc-wp@64k-42-kpti-failslab:cortex-a72 ptdesc-wp@4k-39-kpti-failslab:max}
+for cell in $cells; do
+	check_kernel "${cell%%:*}"
+	check_cpu "${cell#*:}"
+done
+# Cells last: their runs are short, so little is left to do once the last
+# kernel is built.
+builds="$variants $(for v in $debug_variants; do echo "$v-debug"; done) \
+	$(for cell in $cells; do echo "${cell%%:*}"; done | awk '!seen[$0]++')"
 nbuilds=$(echo $builds | wc -w)
 
 # One kernel build at a time, in the background, in the order the suites
@@ -211,20 +170,16 @@ wait_kernel() {
 	return 1
 }
 
-# print_counts SUITE RESULTS_FILE: one progress line of its case counts.
-print_counts() {
-	awk -F'\t' -v s="$1" '{ c[$1]++ } END { printf "    %s: %d passed, %d failed, %d skipped\n", s, c["pass"], c["fail"], c["skip"] }' \
-		"$2" >&2
-}
-
-# run_suite VARIANT SUITE COMMAND LIMIT: one boot of the variant's kernel.
+# run_suite VARIANT SUITE COMMAND LIMIT [CMDLINE]: one boot of the variant's
+# kernel, with CMDLINE added to the kernel command line.
 run_suite() {
-	local variant="$1" suite="$2" command="$3" limit="$4" dir rc
+	local variant="$1" suite="$2" command="$3" limit="$4" extra="${5:-}" dir rc
 	dir="$CHECK_DIR/$variant/$suite"
 	mkdir -p "$dir"
 	set +e
 	bash "$TOP/scripts/guest-run.sh" --variant "$variant" --quiet --timeout "$limit" \
-		--append "$CHECK_CMDLINE" --run-dir "$dir" -- "$command" 2>"$dir.stderr" </dev/null
+		--append "$CHECK_CMDLINE${extra:+ $extra}" --run-dir "$dir" -- "$command" \
+		2>"$dir.stderr" </dev/null
 	rc=$?
 	set -e
 	awk -f "$TOP/scripts/suite-results.awk" "$dir/output.log" >"$dir/results.tsv"
@@ -239,7 +194,7 @@ run_suite() {
 
 # run_variant VARIANT: the suites of tests/suites.tsv that apply to it.
 run_variant() {
-	local variant="$1" soft_dirty=0 suite applies command limit
+	local variant="$1" soft_dirty=0 suite applies command limit extra
 	if [ "$variant" = baseline ]; then
 		say "kernel $variant: the guest runner's own tests (exit status, panic, oops, warning, hang)"
 		bash "$TOP/tests/boot/test-guest-run.sh" "$variant" "$CHECK_DIR/$variant/runner" \
@@ -252,7 +207,7 @@ run_variant() {
 		record_suite "$variant" results-smoke "$CHECK_DIR/results-smoke.results"
 	fi
 	grep -qx 'CONFIG_MEM_SOFT_DIRTY=y' "$BUILD/$variant/.config" && soft_dirty=1
-	while IFS=$'\t' read -r suite applies command limit; do
+	while IFS=$'\t' read -r suite applies command limit extra; do
 		case "$suite" in '' | '#'*) continue ;; esac
 		case "$applies" in
 		all) ;;
@@ -261,7 +216,7 @@ run_variant() {
 			[[ "$variant" == $applies ]] || continue ;;
 		esac
 		say "kernel $variant ($i/$nbuilds): suite $suite"
-		run_suite "$variant" "$suite" "${command//@VARIANT@/$variant}" "$limit"
+		run_suite "$variant" "$suite" "${command//@VARIANT@/$variant}" "$limit" "$extra"
 	done <"$TOP/tests/suites.tsv"
 }
 
@@ -270,7 +225,7 @@ run_variant() {
 # (tests/guest/debug-run.sh; CHECK_DEBUG_SUITES=all adds the slow generic
 # suites, which the plain kernels run anyway).
 run_debug() {
-	local base="$1" variant="$1-debug" dir rc out suite
+	local base="$1" variant="$1-debug" dir rc
 	local ops="${CHECK_DEBUG_ORACLE_OPS:-100000}" set="${CHECK_DEBUG_SUITES:-soft-dirty}"
 	dir="$CHECK_DIR/$variant/all"
 	mkdir -p "$dir"
@@ -281,19 +236,7 @@ run_debug() {
 		-- "debug-run.sh $base $ops 20261121 $set" 2>"$dir.stderr" </dev/null
 	rc=$?
 	set -e
-	awk -v dir="$dir" '
-		/^=== SUITE / { name = $3; file = dir "/" name ".out"; printf "" > file; next }
-		/^=== END / { if (name != "") { split($4, a, "="); print a[2] > (dir "/" name ".rc") } name = ""; next }
-		name != "" { print > file }
-	' "$dir/output.log"
-	for out in "$dir"/*.out; do
-		[ -e "$out" ] || continue
-		suite=$(basename "$out" .out)
-		awk -f "$TOP/scripts/suite-results.awk" "$out" >"$dir/$suite.results"
-		record_suite "$variant" "$suite" "$dir/$suite.results"
-		check_minimum "$variant" "$suite" "$dir/$suite.results"
-		print_counts "$suite" "$dir/$suite.results"
-	done
+	record_framed "$variant" "$dir"
 	if [ "$rc" != 0 ]; then
 		sed 's/^/    /' "$dir.stderr" | tail -n 40 >&2
 		record "$variant" run fail "the debug guest exited with status $rc (build/check/$variant/all/)"
@@ -305,6 +248,13 @@ for kernel in $builds; do
 	i=$((i + 1))
 	wait_kernel "$kernel" || continue
 	case "$kernel" in
+	*@*)
+		for cell in $cells; do
+			[ "${cell%%:*}" = "$kernel" ] || continue
+			say "kernel $kernel ($i/$nbuilds): the configuration suites on -cpu ${cell#*:}"
+			run_cell "$kernel" "${cell#*:}" holes "$CHECK_DIR/$kernel/${cell#*:}"
+		done
+		;;
 	*-debug) run_debug "${kernel%-debug}" ;;
 	*) run_variant "$kernel" ;;
 	esac

@@ -1,10 +1,12 @@
 # shellcheck shell=bash
 # Reading experiment definitions (experiments/NAME.exp). Source after lib.sh.
-# Sets EXP_DESCRIPTION, EXP_VARIANTS, EXP_MODES, EXP_REPS_<mode>, EXP_ROUNDS
+# Sets EXP_DESCRIPTION, EXP_VARIANTS (kernels: VARIANT or VARIANT@CONFIG, see
+# experiments/configs.tsv), EXP_MODES, EXP_REPS_<mode>, EXP_ROUNDS
 # (guest boots per variant and mode, taken in turn across the variants so that
 # a drift of the host spreads over all of them; the repetitions are divided
-# among them), and EXP_STEPS: lines "bench<TAB>*<TAB>command" or
-# "profile<TAB>MODE<TAB>command".
+# among them), EXP_COMPARE (lines "BASELINE OTHER...", from "compare:" lines;
+# without any, every variant against baseline) and EXP_STEPS: lines
+# "bench<TAB>*<TAB>command" or "profile<TAB>MODE<TAB>command".
 
 EXP_DIR="$TOP/experiments"
 GUEST_MEM_MB=4096
@@ -56,7 +58,7 @@ load_experiment() {
 	EXP_NAME="$1"
 	EXP_FILE="$EXP_DIR/$1.exp"
 	[ -f "$EXP_FILE" ] || die "unknown experiment '$1'; experiments: $(list_experiments)(experiments/*.exp)"
-	EXP_DESCRIPTION="" EXP_VARIANTS="" EXP_MODES="" EXP_STEPS="" EXP_ROUNDS=1
+	EXP_DESCRIPTION="" EXP_VARIANTS="" EXP_MODES="" EXP_STEPS="" EXP_ROUNDS=1 EXP_COMPARE=""
 	local lineno=0 line key value mode v prog reps
 	while IFS= read -r line || [ -n "$line" ]; do
 		lineno=$((lineno + 1))
@@ -69,10 +71,17 @@ load_experiment() {
 		description) EXP_DESCRIPTION="$value" ;;
 		variants)
 			for v in $value; do
-				(check_variant "$v") 2>/dev/null ||
-					exp_error "$lineno" "unknown variant '$v'; valid variants: $(list_variants | tr '\n' ' ')"
+				(check_kernel "$v") 2>/dev/null ||
+					exp_error "$lineno" "unknown variant '$v'; valid variants: $(list_variants | tr '\n' ' ')(each may be followed by @CONFIG, a configuration of experiments/configs.tsv)"
 			done
 			EXP_VARIANTS="$value" ;;
+		compare)
+			[ "$(echo "$value" | wc -w)" -ge 2 ] ||
+				exp_error "$lineno" "compare takes a baseline and at least one variant to compare with it"
+			for v in $value; do
+				case " $EXP_VARIANTS " in *" $v "*) ;; *) exp_error "$lineno" "compare names '$v', which is not in the variants line above" ;; esac
+			done
+			EXP_COMPARE="$EXP_COMPARE$value"$'\n' ;;
 		modes)
 			for mode in $value; do
 				case "$mode" in icount | tcg) ;; *) exp_error "$lineno" "unknown mode '$mode'; modes: icount tcg" ;; esac
@@ -99,12 +108,14 @@ load_experiment() {
 				case "$mode" in icount | tcg) ;; *) exp_error "$lineno" "unknown mode '$mode' in '$key'" ;; esac
 				EXP_STEPS="$EXP_STEPS"$'profile\t'"$mode"$'\t'"$value"$'\n'
 			fi ;;
-		*) exp_error "$lineno" "unknown key '$key' (description, variants, modes, rounds, reps MODE, bench, profile MODE)" ;;
+		*) exp_error "$lineno" "unknown key '$key' (description, variants, compare, modes, rounds, reps MODE, bench, profile MODE)" ;;
 		esac
 	done <"$EXP_FILE"
 	[ -n "$EXP_VARIANTS" ] || exp_error "$lineno" "no 'variants:' line"
 	[ -n "$EXP_MODES" ] || exp_error "$lineno" "no 'modes:' line"
 	[ -n "$EXP_STEPS" ] || exp_error "$lineno" "no 'bench:' line"
+	[ -n "$EXP_COMPARE" ] ||
+		EXP_COMPARE="baseline$(printf ' %s' $EXP_VARIANTS | awk '{ for (i = 1; i <= NF; i++) if ($i != "baseline") printf " %s", $i }')"$'\n'
 	for mode in $EXP_MODES; do
 		eval "[ -n \"\${EXP_REPS_$mode:-}\" ]" || exp_error "$lineno" "no 'reps $mode:' line"
 		eval "reps=\$EXP_REPS_$mode"

@@ -6,9 +6,12 @@
 #   guest-run.sh [options] --interactive   a shell on the serial console
 #
 # Options:
-#   --variant V      kernel build/V/arch/arm64/boot/Image (default: baseline)
+#   --variant V      kernel build/V/arch/arm64/boot/Image (default: baseline);
+#                    V is VARIANT[-debug][@CONFIG] (experiments/configs.tsv)
 #   --kernel IMAGE   boot this Image instead (a one-off build, make oracle-demo)
 #   --smp N          vCPUs (default 2)
+#   --cpu MODEL      QEMU CPU model (default max; qemu-system-aarch64 -cpu help
+#                    lists them)
 #   --mem SIZE       guest memory (default 4G, at least 3G)
 #   --icount         -icount shift=0,sleep=off: deterministic, the PMU counts
 #                    instructions, virtual time (single-threaded TCG)
@@ -30,12 +33,13 @@
 set -eu
 . "$(dirname "$0")/lib.sh"
 
-variant=baseline kernel="" smp=2 mem=4G icount=0 single=0 timeout=600 run_dir="" append="" interactive=0 quiet=0
+variant=baseline kernel="" cpu=max smp=2 mem=4G icount=0 single=0 timeout=600 run_dir="" append="" interactive=0 quiet=0
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--variant) variant="$2"; shift 2 ;;
 	--kernel) kernel="$2"; shift 2 ;;
 	--smp) smp="$2"; shift 2 ;;
+	--cpu) cpu="$2"; shift 2 ;;
 	--mem) mem="$2"; shift 2 ;;
 	--icount) icount=1; shift ;;
 	--single-thread) single=1; shift ;;
@@ -48,7 +52,8 @@ while [ $# -gt 0 ]; do
 	*) die "guest-run.sh: unknown option '$1' (see the comment at the top of scripts/guest-run.sh)" ;;
 	esac
 done
-check_variant "$variant"
+check_kernel "$variant"
+check_cpu "$cpu"
 case "$smp" in '' | *[!0-9]* | 0) die "--smp must be a positive number of vCPUs, not '$smp'" ;; esac
 case "$timeout" in '' | *[!0-9]* | 0) die "--timeout must be a positive number of seconds, not '$timeout'" ;; esac
 case "$mem" in
@@ -65,7 +70,11 @@ initramfs="$BUILD/initramfs.cpio"
 command -v qemu-system-aarch64 >/dev/null || die "qemu-system-aarch64 is missing: run 'make deps'"
 
 cmdline="console=ttyAMA0 panic=-1 oops=panic loglevel=6 $append"
-qemu=(qemu-system-aarch64 -M virt -cpu max,pauth-impdef=on -smp "$smp" -m "$mem" -no-reboot -nic none
+# pauth-impdef: QEMU's own pointer-authentication hash, much cheaper to
+# emulate than the architected QARMA (max only: other models have no choice).
+cpu_opts="$cpu"
+[ "$cpu" = max ] && cpu_opts="max,pauth-impdef=on"
+qemu=(qemu-system-aarch64 -M virt -cpu "$cpu_opts" -smp "$smp" -m "$mem" -no-reboot -nic none
 	-kernel "$kernel")
 [ "$icount" = 1 ] && qemu+=(-icount shift=0,sleep=off)
 [ "$single" = 1 ] && qemu+=(-accel tcg,thread=single)
@@ -100,6 +109,7 @@ truncate -s 256M "$run_dir/out.img"
 	echo "mode=$([ "$icount" = 1 ] && echo icount || echo tcg)"
 	echo "tcg_threads=$([ "$icount" = 1 ] || [ "$single" = 1 ] && echo single || echo multi)"
 	echo "qemu_extra=${QEMU_EXTRA:-}"
+	echo "cpu=$cpu"
 	echo "smp=$smp"
 	echo "mem=$mem"
 	echo "cmdline=$cmdline"
@@ -114,7 +124,20 @@ timeout -k 10 "$timeout" "${qemu[@]}" -display none -monitor none \
 	-device virtio-serial-device -chardev "file,id=hvc,path=$run_dir/output.log" \
 	-device virtconsole,chardev=hvc \
 	-drive "file=$run_dir/out.img,if=none,format=raw,id=out" -device virtio-blk-device,drive=out \
-	>"$run_dir/qemu.log" 2>&1
+	>"$run_dir/qemu.log" 2>&1 &
+qemu_pid=$!
+# A panic before PSCI is up cannot reboot ("Reboot failed -- System halted"):
+# the guest would sit there until the time limit. Stop it once the panic is
+# on the console; the check below reports it.
+while kill -0 "$qemu_pid" 2>/dev/null; do
+	if grep -q -e 'Kernel panic - not syncing' "$run_dir/console.log" 2>/dev/null; then
+		sleep 2
+		kill "$qemu_pid" 2>/dev/null
+		break
+	fi
+	sleep 1
+done
+wait "$qemu_pid"
 qemu_rc=$?
 set -e
 rm -f "$run_dir/initramfs.cpio"

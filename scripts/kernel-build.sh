@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # make kernel VARIANT=v: configure (allnoconfig + fragments) and build the
 # kernel of a variant out of tree into build/<variant>/, with ccache.
-# VARIANT may end in -debug for the variant's debug build (debug.config on top).
+# VARIANT may end in -debug for the variant's debug build (debug.config on top),
+# and in @CONFIG for its kernel in another configuration of
+# experiments/configs.tsv (the axis fragments after base.config), built into
+# build/VARIANT@CONFIG/.
 # KERNEL_SRC (default linux/) and KERNEL_OUT (default build/<variant>/) let a
 # one-off build use another source tree (make oracle-demo's broken kernel).
 set -eu
@@ -9,8 +12,12 @@ set -eu
 
 variant="${1:-}"
 [ -n "$variant" ] || die "usage: $0 VARIANT; valid variants: $(list_variants | tr '\n' ' ')"
-check_variant "$variant"
-base_variant="${variant%-debug}"
+check_kernel "$variant"
+config=$(kernel_config "$variant")
+base_variant=$(kernel_variant "$variant")
+debug=0
+[ "$base_variant" = "${base_variant%-debug}" ] || debug=1
+base_variant="${base_variant%-debug}"
 
 src="${KERNEL_SRC:-$TOP/linux}"
 [ -e "$src/.git" ] || die "$src is not a kernel git tree: run 'make linux' first"
@@ -20,12 +27,16 @@ mkdir -p "$out"
 fragment="$out/fragment.config"
 {
 	cat "$KCONFIG_DIR/base.config"
+	if [ -n "$config" ]; then
+		# shellcheck disable=SC2046 # one path a line, no spaces
+		cat $(config_fragments "$config")
+	fi
 	cat "$KCONFIG_DIR/$base_variant.config"
-	if [ "$variant" != "$base_variant" ]; then
+	if [ "$debug" = 1 ]; then
 		cat "$KCONFIG_DIR/debug.config"
 	fi
 	echo "# The release string names the variant: uname -r says what runs."
-	echo "CONFIG_LOCALVERSION=\"-$variant\""
+	echo "CONFIG_LOCALVERSION=\"-${variant/@/-}\""
 } >"$fragment.new"
 mv "$fragment.new" "$fragment"
 
@@ -42,7 +53,7 @@ kmake() {
 		CC="ccache $(cross_compile)gcc" LOCALVERSION= -j"$(nproc)" "$@"
 }
 
-progress "kernel $variant: configuring (allnoconfig + $(basename "$KCONFIG_DIR")/{base,$base_variant${variant#"$base_variant"}}.config)"
+progress "kernel $variant: configuring (allnoconfig + $(basename "$KCONFIG_DIR")/{base,${config:+$config axes,}$base_variant$([ "$debug" = 1 ] && echo ,debug)}.config)"
 kmake -s allnoconfig KCONFIG_ALLCONFIG="$fragment" >"$out/config.log" 2>&1 || {
 	tail -n 20 "$out/config.log" >&2
 	die "kernel $variant: configuration failed (log: $out/config.log)"

@@ -45,9 +45,11 @@ check_variant() {
 }
 
 # has_soft_dirty VARIANT: does its fragment build soft-dirty (MEM_SOFT_DIRTY)?
-# A "-debug" suffix is the variant's debug build, with the same answer.
+# A "-debug" suffix is the variant's debug build, and "@CONFIG" its kernel in
+# another configuration, with the same answer.
 has_soft_dirty() {
-	grep -qx 'CONFIG_MEM_SOFT_DIRTY=y' "$KCONFIG_DIR/${1%-debug}.config"
+	local variant="${1%%@*}"
+	grep -qx 'CONFIG_MEM_SOFT_DIRTY=y' "$KCONFIG_DIR/${variant%-debug}.config"
 }
 
 # The variants that build soft-dirty, in list_variants order.
@@ -69,4 +71,73 @@ check_soft_dirty_variant() {
 
 cross_compile() {
 	echo aarch64-linux-gnu-
+}
+
+# Kernels: VARIANT[-debug][@CONFIG]. Without @CONFIG, the default
+# configuration of base.config (4K pages, 48-bit VA, no KASLR): the benchmark
+# kernels. CONFIG is a row of experiments/configs.tsv (PAGES-VABITS),
+# optionally followed by -kpti (KASLR and KPTI) and -failslab (failslab for
+# the tests that make atomic allocations fail), in that order.
+CONFIGS_TSV="$TOP/experiments/configs.tsv"
+
+# The rows of configs.tsv: PAGES-VABITS, one a line.
+list_configs() {
+	awk -F'\t' '!/^#/ && NF >= 3 { print $1 }' "$CONFIGS_TSV"
+}
+
+# config_row CONFIG: its row, without the -kpti and -failslab suffixes.
+config_row() {
+	local name="${1%-failslab}"
+	echo "${name%-kpti}"
+}
+
+# check_config CONFIG: fail with the valid choices when CONFIG is not one.
+check_config() {
+	local name="$1" row c
+	row=$(config_row "$name")
+	case "$name" in
+	"$row" | "$row-kpti" | "$row-failslab" | "$row-kpti-failslab") ;;
+	*) row="" ;;
+	esac
+	for c in $(list_configs); do
+		[ "$row" = "$c" ] && return 0
+	done
+	die "unknown configuration '$name'; valid configurations: $(list_configs | tr '\n' ' ')(each may be followed by -kpti, then -failslab; see experiments/configs.tsv)"
+}
+
+# config_fragments CONFIG: the axis fragments of CONFIG, in order.
+config_fragments() {
+	local name="$1" row pages va
+	row=$(config_row "$name")
+	pages="${row%%-*}" va="${row#*-}"
+	echo "$KCONFIG_DIR/axes/pages-$pages.config"
+	echo "$KCONFIG_DIR/axes/va-$va.config"
+	case "$name" in *-kpti | *-kpti-failslab) echo "$KCONFIG_DIR/axes/kpti.config" ;; esac
+	case "$name" in *-failslab) echo "$KCONFIG_DIR/axes/failslab.config" ;; esac
+}
+
+# config_cpus CONFIG: the CPU models make matrix boots CONFIG on.
+config_cpus() {
+	awk -F'\t' -v row="$(config_row "$1")" '!/^#/ && $1 == row { print $3 }' "$CONFIGS_TSV"
+}
+
+# check_kernel NAME: VARIANT[-debug][@CONFIG], each part valid.
+check_kernel() {
+	case "$1" in
+	*@*) check_variant "${1%%@*}"; check_config "${1#*@}" ;;
+	*) check_variant "$1" ;;
+	esac
+}
+
+# kernel_variant NAME / kernel_config NAME: the parts of a kernel's name.
+kernel_variant() { echo "${1%%@*}"; }
+kernel_config() { case "$1" in *@*) echo "${1#*@}" ;; esac; }
+
+# check_cpu MODEL: fail with the valid choices when QEMU has no such CPU model.
+check_cpu() {
+	local models
+	command -v qemu-system-aarch64 >/dev/null || die "qemu-system-aarch64 is missing: run 'make deps'"
+	models=$(qemu-system-aarch64 -M virt -cpu help | awk 'NF == 1 { print $1 }')
+	printf '%s\n' "$models" | grep -qx -- "$1" ||
+		die "unknown CPU model '$1'; valid models: $(echo $models)"
 }

@@ -102,11 +102,46 @@ sdstat="$TOP/build/analysis/sdstat"
 "$sdstat" summary "$RUN/results.csv" >"$RUN/summary.csv"
 bash "$TOP/scripts/results-env.sh" "$RUN" "$experiment" >"$RUN/environment.md"
 
-say "plots"
-bash "$TOP/analysis/plots/plot.sh" "$RUN" "$EXP_VARIANTS"
+# One table of comparisons per compare line of the experiment (baseline
+# first), medians and means against that baseline.
+say "comparisons: $RUN/comparison.md"
+{
+	echo "# Comparisons of run $run_id ($experiment)"
+	while read -r base others; do
+		[ -n "$base" ] || continue
+		echo
+		echo "## $others against $base"
+		echo
+		"$sdstat" compare "$RUN/results.csv" --baseline "$base" \
+			--variants "$(echo "$base $others" | tr ' ' ',')"
+	done <<<"$EXP_COMPARE"
+} >"$RUN/comparison.md"
+
+# The plots compare the default variants with baseline.
+if [[ " $EXP_VARIANTS " == *" baseline "* ]]; then
+	say "plots"
+	bash "$TOP/analysis/plots/plot.sh" "$RUN" "$EXP_VARIANTS"
+fi
 
 if [ -n "$publish" ]; then
 	say "publishing: results/ and RESULTS.md"
 	bash "$TOP/scripts/results-publish.sh" "$RUN" "$EXP_VARIANTS"
+elif [ "$experiment" != smoke ] && [ "$experiment" != quick ]; then
+	# Another experiment's run is kept in results/EXPERIMENT/, which
+	# RESULTS.md cites: tables, environment, experiment, raw guest output.
+	dest="$TOP/results/$experiment"
+	say "keeping the run in ${dest#"$TOP"/}/"
+	rm -rf "$dest"
+	mkdir -p "$dest/raw"
+	cp "$RUN/results.csv" "$RUN/summary.csv" "$RUN/comparison.md" "$RUN/environment.md" \
+		"$RUN/experiment.exp" "$dest/"
+	echo "$run_id" >"$dest/RUN"
+	for d in "$RUN"/*/*/; do
+		rel="${d#"$RUN"/}"
+		mkdir -p "$dest/raw/$rel"
+		cp "$d/guest.env" "$d/steps.sh" "$dest/raw/$rel/"
+		gzip -9c "$d/output.log" >"$dest/raw/$rel/output.log.gz"
+		gzip -9c "$d/console.log" >"$dest/raw/$rel/console.log.gz"
+	done
 fi
 say "done: $RUN"

@@ -20,6 +20,15 @@ struct thp_settings {
 	char enabled[THP_MAX_SIZES][16];	/* "always", "never", ... */
 };
 
+/*
+ * The folio sizes arm64 maps specially, for tests that run at every base page
+ * size (4K, 16K, 64K): the contpte block, CONT_PTES entries mapped with the
+ * contiguous bit (64K at 4K pages: 16 entries; 2M at 16K: 128; 2M at 64K: 32),
+ * and the PMD size (hpage_pmd_size: 2M, 32M, 512M). Without THP, the PMD size
+ * is computed: a table of page / 8 entries.
+ */
+size_t folio_contpte_size(void);
+size_t folio_pmd_size(void);
 /* Parses "4K", "16K", "64K", "2M" (also "4k", "65536"); 0 or -1. */
 int folio_size_parse(const char *text, size_t *bytes);
 /* Formats a size as "4K", "64K", "2M". */
@@ -30,8 +39,9 @@ int thp_save(struct thp_settings *saved);
 int thp_restore(const struct thp_settings *saved);
 /*
  * New anonymous faults get folios of exactly this size: that size "always",
- * every other size "never" (4K: every size "never"). Returns 0; -1 with a
- * message naming the sizes the kernel offers in err when it has no such size.
+ * every other size "never" (the base page size: every size "never"). Returns
+ * 0; -1 with a message naming the sizes the kernel offers in err when it has
+ * no such size.
  */
 int folio_size_select(size_t bytes, char *err, size_t errlen);
 /*

@@ -21,5 +21,14 @@ int uffd_writeprotect(int fd, void *addr, size_t len, bool protect);
  * kept open as long as the protection should last, or -1 with errno set.
  */
 int uffd_wp_range(void *addr, size_t len, uint64_t features);
+/*
+ * Does a write of one byte at @addr, in a write-protected range registered
+ * with @fd (not asynchronous), take a write-protect fault? A thread writes;
+ * the caller waits up to @timeout_ms for the fault's message, then removes
+ * the protection of the @unit bytes around @addr (the page size, or the huge
+ * page size for hugetlb) so that the write completes. 1 if it faulted, 0 if
+ * the write went through without one, -1 with errno on failure.
+ */
+int uffd_write_faults(int fd, void *addr, size_t unit, int timeout_ms);
 
 #endif

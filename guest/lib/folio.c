@@ -34,6 +34,26 @@ int folio_size_parse(const char *text, size_t *bytes)
 	return 0;
 }
 
+size_t folio_contpte_size(void)
+{
+	size_t page = (size_t)getpagesize();
+
+	/* CONT_PTE_SHIFT - PAGE_SHIFT in arch/arm64/include/asm/pgtable-hwdef.h */
+	return page * (page >= (64u << 10) ? 32 : page >= (16u << 10) ? 128 : 16);
+}
+
+size_t folio_pmd_size(void)
+{
+	size_t page = (size_t)getpagesize();
+	unsigned long long v;
+	char line[32];
+
+	if (sysfs_read(THP_SYSFS "/hpage_pmd_size", line, sizeof(line)) == 0 &&
+	    sscanf(line, "%llu", &v) == 1 && v)
+		return (size_t)v;
+	return page * (page / 8);
+}
+
 const char *folio_size_name(size_t bytes, char *buf, size_t len)
 {
 	if (bytes >= (1u << 20) && !(bytes & ((1u << 20) - 1)))
@@ -120,10 +140,11 @@ int thp_restore(const struct thp_settings *saved)
 
 int folio_size_select(size_t bytes, char *err, size_t errlen)
 {
-	char names[THP_MAX_SIZES][32], want[32], path[128], offered[256] = "4K";
+	char names[THP_MAX_SIZES][32], want[32], path[128], offered[256];
 	int n = size_dirs(names);
 	bool found = bytes == (size_t)getpagesize();
 
+	folio_size_name((size_t)getpagesize(), offered, sizeof(offered));
 	if (n < 0) {
 		snprintf(err, errlen, "%s is missing: is CONFIG_TRANSPARENT_HUGEPAGE set?", THP_SYSFS);
 		return -1;
@@ -142,7 +163,7 @@ int folio_size_select(size_t bytes, char *err, size_t errlen)
 		return -1;
 	}
 	/* PMD-size folios also follow the top-level control ("inherit"). */
-	if (sysfs_write(THP_SYSFS "/enabled", bytes == (2u << 20) ? "always" : "never"))
+	if (sysfs_write(THP_SYSFS "/enabled", bytes == folio_pmd_size() ? "always" : "never"))
 		goto fail;
 	for (int i = 0; i < n; i++) {
 		snprintf(path, sizeof(path), THP_SYSFS "/%.31s/enabled", names[i]);

@@ -42,6 +42,11 @@ case "$variant" in
 ptdesc*) run uffd-wp-thp uffd-wp-thp --fail-nowait --expect-fallback ;;
 *) run uffd-wp-thp uffd-wp-thp --fail-nowait ;;
 esac
+# Registration of THPs racing with their splits from rmap, which cannot
+# allocate bits (failslab): only uffd-wp in extended bits can lose anything.
+case "$variant" in
+ptdesc-wp*) run uffd-wp-race uffd-wp-race --rounds 20 ;;
+esac
 case "$variant" in
 ptdesc*)
 	run ptdesc-ext ptdesc-ext.sh 1000000

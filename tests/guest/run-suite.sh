@@ -12,12 +12,52 @@ cd /opt/selftests/mm
 # size; cow needs two pages of each size it tests. 32 MiB pages are gigantic
 # (above MAX_PAGE_ORDER): make check reserves them on the kernel command line
 # (hugepagesz=32M hugepages=4).
+# Other base page sizes have other hugetlb sizes (16K pages: 2M contpte, 32M
+# PMD, 1G contpmd; 64K pages: 2M, 512M, 16G): there the default size (the
+# PMD's) gets 256 MiB worth but at least the two pages cow needs, and the
+# contpte size two pages.
 setup_hugetlb() {
-	for size_count in 2048kB:128 64kB:32; do
+	# The base page size; 4K if it cannot be told.
+	page_kb=$(awk '/^KernelPageSize:/ { print $2; exit }' /proc/self/smaps 2>/dev/null || true)
+	if [ "${page_kb:-4}" = 4 ]; then
+		sizes="2048kB:128 64kB:32"
+	else
+		hugetlb_sizes "$page_kb"
+	fi
+	for size_count in $sizes; do
 		f="/sys/kernel/mm/hugepages/hugepages-${size_count%:*}/nr_hugepages"
 		echo "${size_count#*:}" >"$f" || echo "# setup: cannot reserve ${size_count#*:} pages in $f"
 	done
 	grep -H . /sys/kernel/mm/hugepages/*/free_hugepages | sed 's/^/# setup: /'
+}
+
+# hugetlb_sizes PAGE_KB: sets $sizes to "SIZEkB:COUNT ..." for a base page
+# size other than 4K. A gigantic size (above MAX_PAGE_ORDER) is left out: it
+# cannot be allocated at run time.
+hugetlb_sizes() {
+	sizes=""
+	default_kb=$(awk '/^Hugepagesize:/ { print $2 }' /proc/meminfo)
+	[ -n "$default_kb" ] || return 0	# no hugetlb
+	# CONT_PTES entries: 128 at 16K pages, 32 at 64K; 2M either way.
+	case "$1" in
+	16) contpte_kb=$(($1 * 128)) ;;
+	*) contpte_kb=$(($1 * 32)) ;;
+	esac
+	# The columns of /proc/buddyinfo after the zone name: orders 0 to MAX_PAGE_ORDER.
+	max_kb=$(($1 << $(awk 'NR == 1 { print NF - 5 }' /proc/buddyinfo)))
+	count=$((256 * 1024 / default_kb))
+	[ "$count" -ge 2 ] || count=2
+	for size_count in "$default_kb:$count" "$contpte_kb:2"; do
+		size_kb=${size_count%:*}
+		case " $sizes " in
+		*" ${size_kb}kB:"*) continue ;;	# the contpte size is the default one
+		esac
+		if [ "$size_kb" -gt "$max_kb" ]; then
+			echo "# setup: ${size_kb}kB hugetlb pages are gigantic (above ${max_kb}kB): not reserved"
+			continue
+		fi
+		sizes="$sizes ${size_kb}kB:${size_count#*:}"
+	done
 }
 
 # zram swap, so that MADV_PAGEOUT can push anonymous pages out and swap-in

@@ -2,20 +2,23 @@
 /*
  * sd-criu: soft-dirty used the way CRIU's incremental dumps use it.
  *
- * For anonymous memory populated with 4K, 64K (contpte) and 2M (PMD) folios:
- * clear soft-dirty (clear_refs "4"), write to a chosen subset of pages, and
- * check that pagemap bit 55 -- and the PAGEMAP_SCAN ioctl -- report exactly
- * the written pages as soft-dirty. Then write-protect most of the region
- * with userfaultfd (UFFDIO_WRITEPROTECT: a range that starts and ends off
- * the 8-entry words in which the ptdesc variants copy extended bits) and
- * fork without UFFD_FEATURE_EVENT_FORK: the child must see the same
- * soft-dirty set and no uffd-wp at all (fork() clears uffd-wp for a child
- * whose VMA is not registered, and keeps every other bit), and what the
- * child writes afterwards must show in the child only.
+ * For anonymous memory populated with folios of the base page size, the
+ * contpte size and the PMD size (4K, 64K, 2M at 4K pages; 16K, 2M, 32M at
+ * 16K; 64K, 2M, 512M at 64K): clear soft-dirty (clear_refs "4"), write to a
+ * chosen subset of pages, and check that pagemap bit 55 -- and the
+ * PAGEMAP_SCAN ioctl -- report exactly the written pages as soft-dirty.
+ * Then write-protect most of the region with userfaultfd
+ * (UFFDIO_WRITEPROTECT: a range that starts and ends off the 8-entry words
+ * in which the ptdesc variants copy extended bits) and fork without
+ * UFFD_FEATURE_EVENT_FORK: the child must see the same soft-dirty set and no
+ * uffd-wp at all (fork() clears uffd-wp for a child whose VMA is not
+ * registered, and keeps every other bit), and what the child writes
+ * afterwards must show in the child only.
  *
- * Soft-dirty is tracked per mapping entry: a PMD-mapped 2M folio is one
- * entry, so there every page of a written 2M folio is expected soft-dirty
- * and the folios not written are expected clean.
+ * Soft-dirty is tracked per mapping entry: a PMD-mapped folio is one entry,
+ * so there every page of a written PMD-size folio is expected soft-dirty and
+ * the folios not written are expected clean. A contpte block is 16 to 128
+ * entries, each with its own soft-dirty bit: tracked per page.
  */
 #include <errno.h>
 #include <stdbool.h>
@@ -32,7 +35,6 @@
 #include "pagemap.h"
 #include "uffd.h"
 
-#define REGION (8u << 20)	/* four 2M folios, 128 64K folios */
 #define CASES_PER_SIZE 9
 /* The write-protected pages: all but the first 3 and the last 5. */
 #define WP_HEAD_PAGES 3
@@ -40,42 +42,67 @@
 
 struct region {
 	char *mem;
+	size_t bytes;
 	size_t npages;
 	size_t page;
-	size_t granule_pages;	/* pages per soft-dirty entry: 1, or 512 for PMD */
+	size_t granule_pages;	/* pages per soft-dirty entry: 1, or a PMD's */
 };
 
-/* The pages a step writes: deterministic, spread over folio heads, tails, middles. */
-static bool in_parent_set(size_t i)
+/* A set of pages of the region, by index. */
+typedef bool (*page_set)(const struct region *r, size_t i);
+
+/*
+ * The region: four PMD-size folios (8M at 4K pages, 128M at 16K), but two
+ * where one is larger than 32M (1G at 64K pages): four would be half the
+ * 4 GiB guest before the child's copies. Always an even number of PMD-size
+ * folios, so that the middle page is the head of one.
+ */
+static size_t region_bytes(size_t pmd)
 {
-	return (i * 7 + 3) % 11 == 0 || i % 64 == 63 || (i >= 1024 && i < 1030);
+	return pmd * (pmd > (32u << 20) ? 2 : 4);
 }
 
-static bool every_page(size_t i)
+/*
+ * The pages a step writes: deterministic, spread over folio heads, tails and
+ * middles at every page size. Every 11th page: middles, and some heads. The
+ * last page of every 64: the tail of every PMD-size folio and of a contpte
+ * block in every 64 pages (blocks of 16 or 32 pages) or 128 (16K pages: 128).
+ * Six pages from the middle of the region (page 1024 at 4K pages): the head
+ * of a PMD-size folio, so of a contpte block too, and the pages after it.
+ */
+static bool in_parent_set(const struct region *r, size_t i)
 {
+	return (i * 7 + 3) % 11 == 0 || i % 64 == 63 ||
+	       (i >= r->npages / 2 && i < r->npages / 2 + 6);
+}
+
+static bool every_page(const struct region *r, size_t i)
+{
+	(void)r;
 	(void)i;
 	return true;
 }
 
-static bool in_child_set(size_t i)
+static bool in_child_set(const struct region *r, size_t i)
 {
+	(void)r;
 	return (i * 5 + 1) % 13 == 0;
 }
 
-static void write_set(struct region *r, bool (*set)(size_t), unsigned char v)
+static void write_set(struct region *r, page_set set, unsigned char v)
 {
 	for (size_t i = 0; i < r->npages; i++)
-		if (set(i))
+		if (set(r, i))
 			r->mem[i * r->page] = (char)v;
 }
 
 /* Expected soft-dirty state of page i after writing the pages of the sets. */
-static bool expected(const struct region *r, size_t i, bool (*a)(size_t), bool (*b)(size_t))
+static bool expected(const struct region *r, size_t i, page_set a, page_set b)
 {
 	size_t first = i / r->granule_pages * r->granule_pages;
 
 	for (size_t j = first; j < first + r->granule_pages; j++)
-		if ((a && a(j)) || (b && b(j)))
+		if ((a && a(r, j)) || (b && b(r, j)))
 			return true;
 	return false;
 }
@@ -103,8 +130,7 @@ static int read_region(const struct region *r, uint64_t *entries, bool *scan, co
  * Compares pagemap bit 55 and PAGEMAP_SCAN with the expectation. Returns the
  * number of mismatches and prints the first few.
  */
-static size_t compare(const struct region *r, bool (*a)(size_t), bool (*b)(size_t),
-		      const char *via)
+static size_t compare(const struct region *r, page_set a, page_set b, const char *via)
 {
 	uint64_t *entries = calloc(r->npages, sizeof(*entries));
 	bool *scan = calloc(r->npages, sizeof(*scan));
@@ -193,35 +219,35 @@ static bool child_passed(int status, int check)
 	       (WEXITSTATUS(status) == 0 || WEXITSTATUS(status) > check);
 }
 
-static void run_size(struct ktap *t, size_t folio_bytes)
+static void run_size(struct ktap *t, size_t folio_bytes, size_t pmd)
 {
 	char name[16], err[256];
-	struct region r = { .page = (size_t)getpagesize() };
+	struct region r = { .page = (size_t)getpagesize(), .bytes = region_bytes(pmd) };
 	int status, uffd;
 	pid_t pid;
 
 	folio_size_name(folio_bytes, name, sizeof(name));
-	r.npages = REGION / r.page;
-	r.granule_pages = folio_bytes == (2u << 20) ? folio_bytes / r.page : 1;
+	r.npages = r.bytes / r.page;
+	r.granule_pages = folio_bytes == pmd ? folio_bytes / r.page : 1;
 
 	if (folio_size_select(folio_bytes, err, sizeof(err))) {
 		for (int i = 0; i < CASES_PER_SIZE; i++)
 			ktap_result(t, false, "%s: %s", name, err);
 		return;
 	}
-	r.mem = map_anon_aligned(REGION, 2u << 20);
+	r.mem = map_anon_aligned(r.bytes, pmd);
 	if (!r.mem) {
 		for (int i = 0; i < CASES_PER_SIZE; i++)
 			ktap_result(t, false, "%s: mmap failed: %s", name, strerror(errno));
 		return;
 	}
 	/* MADV_NOHUGEPAGE would disable every mTHP size: the controls decide. */
-	if (folio_bytes == (2u << 20))
-		madvise(r.mem, REGION, MADV_HUGEPAGE);
-	touch_pages(r.mem, REGION, 1);
+	if (folio_bytes == pmd)
+		madvise(r.mem, r.bytes, MADV_HUGEPAGE);
+	touch_pages(r.mem, r.bytes, 1);
 
 	err[0] = '\0';
-	ktap_result(t, folio_check(r.mem, REGION, folio_bytes, err, sizeof(err)) == 0,
+	ktap_result(t, folio_check(r.mem, r.bytes, folio_bytes, err, sizeof(err)) == 0,
 		    "%s: memory is populated with %s folios%s%s", name, name,
 		    err[0] ? ": " : "", err);
 	ktap_result(t, compare(&r, every_page, NULL, "before clear") == 0,
@@ -258,12 +284,13 @@ static void run_size(struct ktap *t, size_t folio_bytes)
 		    "%s: the child's writes do not show in the parent, which keeps uffd-wp", name);
 	if (uffd >= 0)
 		close(uffd);
-	munmap(r.mem, REGION);
+	munmap(r.mem, r.bytes);
 }
 
 int main(void)
 {
-	const size_t sizes[] = { 4u << 10, 64u << 10, 2u << 20 };
+	const size_t pmd = folio_pmd_size();
+	const size_t sizes[] = { (size_t)getpagesize(), folio_contpte_size(), pmd };
 	const unsigned int nsizes = sizeof(sizes) / sizeof(sizes[0]);
 	struct thp_settings saved;
 	struct ktap t;
@@ -279,7 +306,7 @@ int main(void)
 		return 1;
 	}
 	for (unsigned int i = 0; i < nsizes; i++)
-		run_size(&t, sizes[i]);
+		run_size(&t, sizes[i], pmd);
 	thp_restore(&saved);
 	return ktap_finish(&t);
 }

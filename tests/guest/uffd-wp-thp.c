@@ -20,6 +20,13 @@
  *                     registered one, then write-protected and split
  *   cut-by-reg        a registered range that starts and ends inside THPs,
  *                     which registration splits with the VMA
+ *   grow-over-split   a registered VMA grown in place (mremap) over the
+ *                     PTE table of a THP split while unregistered, in a
+ *                     VMA since unmapped there: a page faulted in the grown
+ *                     part, write-protected, reads uffd-wp and takes a
+ *                     write-protect fault; so does one filled there with
+ *                     UFFDIO_COPY in MODE_WP. Registration gave the VMA's
+ *                     tables bits of their own; growth must too.
  *   fork-child        write-protected THPs, then fork() without
  *                     UFFD_FEATURE_EVENT_FORK: the child's VMA is not
  *                     registered and its THPs, before and after a split,
@@ -53,18 +60,20 @@
 #include "sysfs.h"
 #include "uffd.h"
 
-#define THP_SIZE (2ul << 20)
-#define NR_THPS 4
-#define REGION (NR_THPS * THP_SIZE)
+/*
+ * THPs are PMD-sized: 2M with 4K pages, 32M with 16K, 512M with 64K. Each
+ * case maps a region of 4 of them, or of 2 where 4 would pass 1 GiB.
+ */
+#define REGION_MAX (1ul << 30)
 #define FAILSLAB "/sys/kernel/debug/failslab"
 
-static size_t page_size;
+static size_t page_size, thp_size, nr_thps, region;
 
 /* Splits every THP of [addr, addr + len) by zapping one page in each. */
 static int split_thps(char *addr, size_t len)
 {
-	for (size_t off = 0; off < len; off += THP_SIZE)
-		if (madvise(addr + off + THP_SIZE / 2, page_size, MADV_DONTNEED))
+	for (size_t off = 0; off < len; off += thp_size)
+		if (madvise(addr + off + thp_size / 2, page_size, MADV_DONTNEED))
 			return -1;
 	return 0;
 }
@@ -72,7 +81,7 @@ static int split_thps(char *addr, size_t len)
 /* Is the page at @addr the one split_thps() zaps in its THP? */
 static bool zapped(const char *addr)
 {
-	return (uintptr_t)addr % THP_SIZE == THP_SIZE / 2;
+	return (uintptr_t)addr % thp_size == thp_size / 2;
 }
 
 /*
@@ -112,10 +121,10 @@ out:
 	return wrong;
 }
 
-/* A 2M-aligned region of NR_THPS THPs, populated; NULL on failure. */
+/* A thp_size-aligned region of @len bytes of THPs, populated; NULL on failure. */
 static char *map_thps(size_t len, bool populate)
 {
-	char *mem = map_anon_aligned(len, THP_SIZE);
+	char *mem = map_anon_aligned(len, thp_size);
 
 	if (!mem)
 		return NULL;
@@ -129,9 +138,9 @@ static bool thps_populated(const char *what, char *mem, size_t len)
 {
 	char err[256] = "";
 
-	if (folio_check(mem, len, THP_SIZE, err, sizeof(err)) == 0)
+	if (folio_check(mem, len, thp_size, err, sizeof(err)) == 0)
 		return true;
-	ktap_diag("%s: not populated with 2M folios: %s", what, err);
+	ktap_diag("%s: not populated with %zu KiB folios: %s", what, thp_size >> 10, err);
 	return false;
 }
 
@@ -185,137 +194,137 @@ static int failslab_setup(void)
 
 static bool case_split_after_wp(int uffd)
 {
-	char *mem = map_thps(REGION, true);
+	char *mem = map_thps(region, true);
 	bool ok;
 
-	if (!mem || !thps_populated("split-after-wp", mem, REGION) ||
-	    uffd_register(uffd, mem, REGION, UFFDIO_REGISTER_MODE_WP) ||
-	    uffd_writeprotect(uffd, mem, REGION, true)) {
+	if (!mem || !thps_populated("split-after-wp", mem, region) ||
+	    uffd_register(uffd, mem, region, UFFDIO_REGISTER_MODE_WP) ||
+	    uffd_writeprotect(uffd, mem, region, true)) {
 		ktap_diag("split-after-wp: setup failed: %s", strerror(errno));
 		return false;
 	}
-	ok = count_wrong("split-after-wp: before the split", mem, REGION, PM_UFFD_WP, true) == 0;
-	ok = split_thps_injected(mem, REGION) == 0 && ok;
-	ok = count_wrong("split-after-wp: after the split", mem, REGION, PM_UFFD_WP, true) == 0 &&
+	ok = count_wrong("split-after-wp: before the split", mem, region, PM_UFFD_WP, true) == 0;
+	ok = split_thps_injected(mem, region) == 0 && ok;
+	ok = count_wrong("split-after-wp: after the split", mem, region, PM_UFFD_WP, true) == 0 &&
 	     ok;
-	munmap(mem, REGION);
+	munmap(mem, region);
 	return ok;
 }
 
 static bool case_split_before_reg(int uffd)
 {
-	char *mem = map_thps(REGION, true);
+	char *mem = map_thps(region, true);
 	bool ok;
 
-	if (!mem || !thps_populated("split-before-reg", mem, REGION)) {
+	if (!mem || !thps_populated("split-before-reg", mem, region)) {
 		ktap_diag("split-before-reg: setup failed: %s", strerror(errno));
 		return false;
 	}
-	ok = split_thps_injected(mem, REGION) == 0;
-	if (!ok || uffd_register(uffd, mem, REGION, UFFDIO_REGISTER_MODE_WP) ||
-	    uffd_writeprotect(uffd, mem, REGION, true)) {
+	ok = split_thps_injected(mem, region) == 0;
+	if (!ok || uffd_register(uffd, mem, region, UFFDIO_REGISTER_MODE_WP) ||
+	    uffd_writeprotect(uffd, mem, region, true)) {
 		ktap_diag("split-before-reg: split, register or write-protect failed: %s",
 			  strerror(errno));
 		return false;
 	}
-	ok = count_wrong("split-before-reg", mem, REGION, PM_UFFD_WP, true) == 0;
-	munmap(mem, REGION);
+	ok = count_wrong("split-before-reg", mem, region, PM_UFFD_WP, true) == 0;
+	munmap(mem, region);
 	return ok;
 }
 
 static bool case_shared_table(int uffd)
 {
-	char *mem = map_thps(REGION, true);
-	char *wp_half = mem, *other_half = mem + REGION / 2;
+	char *mem = map_thps(region, true);
+	char *wp_half = mem, *other_half = mem + region / 2;
 	bool ok;
 
-	if (!mem || !thps_populated("shared-table", mem, REGION) ||
-	    uffd_register(uffd, wp_half, REGION / 2, UFFDIO_REGISTER_MODE_WP)) {
+	if (!mem || !thps_populated("shared-table", mem, region) ||
+	    uffd_register(uffd, wp_half, region / 2, UFFDIO_REGISTER_MODE_WP)) {
 		ktap_diag("shared-table: setup failed: %s", strerror(errno));
 		return false;
 	}
-	ok = split_thps_injected(other_half, REGION / 2) == 0;
-	ok = ok && uffd_writeprotect(uffd, wp_half, REGION / 2, true) == 0;
-	ok = ok && split_thps_injected(wp_half, REGION / 2) == 0;
+	ok = split_thps_injected(other_half, region / 2) == 0;
+	ok = ok && uffd_writeprotect(uffd, wp_half, region / 2, true) == 0;
+	ok = ok && split_thps_injected(wp_half, region / 2) == 0;
 	if (!ok) {
 		ktap_diag("shared-table: split or write-protect failed: %s", strerror(errno));
 		return false;
 	}
-	ok = count_wrong("shared-table: registered half", wp_half, REGION / 2, PM_UFFD_WP,
+	ok = count_wrong("shared-table: registered half", wp_half, region / 2, PM_UFFD_WP,
 			 true) == 0;
-	ok = count_wrong("shared-table: other half", other_half, REGION / 2, PM_UFFD_WP,
+	ok = count_wrong("shared-table: other half", other_half, region / 2, PM_UFFD_WP,
 			 false) == 0 && ok;
-	munmap(mem, REGION);
+	munmap(mem, region);
 	return ok;
 }
 
 static bool case_fault_after_reg(int uffd)
 {
-	char *mem = map_thps(REGION, false);
+	char *mem = map_thps(region, false);
 	bool ok;
 
-	if (!mem || uffd_register(uffd, mem, REGION, UFFDIO_REGISTER_MODE_WP)) {
+	if (!mem || uffd_register(uffd, mem, region, UFFDIO_REGISTER_MODE_WP)) {
 		ktap_diag("fault-after-reg: setup failed: %s", strerror(errno));
 		return false;
 	}
-	touch_pages(mem, REGION, 1);
-	if (!thps_populated("fault-after-reg", mem, REGION) ||
-	    uffd_writeprotect(uffd, mem, REGION, true)) {
+	touch_pages(mem, region, 1);
+	if (!thps_populated("fault-after-reg", mem, region) ||
+	    uffd_writeprotect(uffd, mem, region, true)) {
 		ktap_diag("fault-after-reg: populate or write-protect failed: %s",
 			  strerror(errno));
 		return false;
 	}
-	ok = split_thps_injected(mem, REGION) == 0;
-	ok = ok && count_wrong("fault-after-reg", mem, REGION, PM_UFFD_WP, true) == 0;
-	munmap(mem, REGION);
+	ok = split_thps_injected(mem, region) == 0;
+	ok = ok && count_wrong("fault-after-reg", mem, region, PM_UFFD_WP, true) == 0;
+	munmap(mem, region);
 	return ok;
 }
 
 static bool case_move_into_wp(void)
 {
 	struct uffdio_move move = { .mode = 0 };
-	char *src = map_thps(REGION, true), *dst = map_thps(REGION, false);
+	char *src = map_thps(region, true), *dst = map_thps(region, false);
 	int uffd = uffd_open(UFFD_FEATURE_MOVE);
 	bool ok = false;
 
-	if (!src || !dst || uffd < 0 || !thps_populated("move-into-wp: source", src, REGION) ||
-	    uffd_register(uffd, dst, REGION,
+	if (!src || !dst || uffd < 0 || !thps_populated("move-into-wp: source", src, region) ||
+	    uffd_register(uffd, dst, region,
 			  UFFDIO_REGISTER_MODE_MISSING | UFFDIO_REGISTER_MODE_WP)) {
 		ktap_diag("move-into-wp: setup failed: %s", strerror(errno));
 		goto out;
 	}
 	move.src = (uintptr_t)src;
 	move.dst = (uintptr_t)dst;
-	move.len = REGION;
-	if (ioctl(uffd, UFFDIO_MOVE, &move) || move.move != (int64_t)REGION) {
+	move.len = region;
+	if (ioctl(uffd, UFFDIO_MOVE, &move) || move.move != (int64_t)region) {
 		ktap_diag("move-into-wp: UFFDIO_MOVE moved %lld bytes: %s",
 			  (long long)move.move, strerror(errno));
 		goto out;
 	}
-	if (!thps_populated("move-into-wp: destination", dst, REGION) ||
-	    uffd_writeprotect(uffd, dst, REGION, true)) {
+	if (!thps_populated("move-into-wp: destination", dst, region) ||
+	    uffd_writeprotect(uffd, dst, region, true)) {
 		ktap_diag("move-into-wp: write-protect failed: %s", strerror(errno));
 		goto out;
 	}
-	ok = split_thps_injected(dst, REGION) == 0;
-	ok = ok && count_wrong("move-into-wp", dst, REGION, PM_UFFD_WP, true) == 0;
+	ok = split_thps_injected(dst, region) == 0;
+	ok = ok && count_wrong("move-into-wp", dst, region, PM_UFFD_WP, true) == 0;
 out:
 	if (uffd >= 0)
 		close(uffd);
 	if (src)
-		munmap(src, REGION);
+		munmap(src, region);
 	if (dst)
-		munmap(dst, REGION);
+		munmap(dst, region);
 	return ok;
 }
 
 static bool case_cut_by_reg(int uffd)
 {
-	char *mem = map_thps(REGION, true);
-	char *start = mem + THP_SIZE / 2, *end = mem + REGION - THP_SIZE / 2;
+	char *mem = map_thps(region, true);
+	char *start = mem + thp_size / 2, *end = mem + region - thp_size / 2;
 	bool ok;
 
-	if (!mem || !thps_populated("cut-by-reg", mem, REGION)) {
+	if (!mem || !thps_populated("cut-by-reg", mem, region)) {
 		ktap_diag("cut-by-reg: setup failed: %s", strerror(errno));
 		return false;
 	}
@@ -323,7 +332,7 @@ static bool case_cut_by_reg(int uffd)
 	     uffd_register(uffd, start, end - start, UFFDIO_REGISTER_MODE_WP) == 0 &&
 	     inject(false) == 0;
 	ok = ok && uffd_writeprotect(uffd, start, end - start, true) == 0;
-	ok = ok && split_thps_injected(mem + THP_SIZE, REGION - 2 * THP_SIZE) == 0;
+	ok = ok && split_thps_injected(mem + thp_size, region - 2 * thp_size) == 0;
 	if (!ok) {
 		ktap_diag("cut-by-reg: register, write-protect or split failed: %s",
 			  strerror(errno));
@@ -331,60 +340,136 @@ static bool case_cut_by_reg(int uffd)
 	}
 	ok = count_wrong("cut-by-reg: registered", start, end - start, PM_UFFD_WP, true) == 0;
 	ok = count_wrong("cut-by-reg: before", mem, start - mem, PM_UFFD_WP, false) == 0 && ok;
-	ok = count_wrong("cut-by-reg: after", end, mem + REGION - end, PM_UFFD_WP, false) == 0 &&
+	ok = count_wrong("cut-by-reg: after", end, mem + region - end, PM_UFFD_WP, false) == 0 &&
 	     ok;
-	munmap(mem, REGION);
+	munmap(mem, region);
 	return ok;
 }
 
 static bool case_fork_child(int uffd)
 {
-	char *mem = map_thps(REGION, true);
+	char *mem = map_thps(region, true);
 	int status = -1;
 	bool ok;
 	pid_t pid;
 
-	if (!mem || !thps_populated("fork-child", mem, REGION) ||
-	    uffd_register(uffd, mem, REGION, UFFDIO_REGISTER_MODE_WP) ||
-	    uffd_writeprotect(uffd, mem, REGION, true)) {
+	if (!mem || !thps_populated("fork-child", mem, region) ||
+	    uffd_register(uffd, mem, region, UFFDIO_REGISTER_MODE_WP) ||
+	    uffd_writeprotect(uffd, mem, region, true)) {
 		ktap_diag("fork-child: setup failed: %s", strerror(errno));
 		return false;
 	}
 	fflush(NULL);
 	pid = fork();
 	if (pid == 0) {
-		ok = count_wrong("fork-child: child", mem, REGION, PM_UFFD_WP, false) == 0;
-		ok = split_thps(mem, REGION) == 0 &&
-		     count_wrong("fork-child: child after the split", mem, REGION, PM_UFFD_WP,
+		ok = count_wrong("fork-child: child", mem, region, PM_UFFD_WP, false) == 0;
+		ok = split_thps(mem, region) == 0 &&
+		     count_wrong("fork-child: child after the split", mem, region, PM_UFFD_WP,
 				 false) == 0 && ok;
 		fflush(NULL);
 		_exit(ok ? 0 : 1);
 	}
 	if (pid < 0 || waitpid(pid, &status, 0) != pid) {
 		ktap_diag("fork-child: fork or waitpid failed: %s", strerror(errno));
-		munmap(mem, REGION);
+		munmap(mem, region);
 		return false;
 	}
 	ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
-	ok = count_wrong("fork-child: parent", mem, REGION, PM_UFFD_WP, true) == 0 && ok;
-	munmap(mem, REGION);
+	ok = count_wrong("fork-child: parent", mem, region, PM_UFFD_WP, true) == 0 && ok;
+	munmap(mem, region);
+	return ok;
+}
+
+/*
+ * The PMD range at @base + thp_size holds a THP of a VMA that is split (with
+ * --fail-nowait, its table T shares the fallback), then the first half of
+ * that range is unmapped. R, the half range below it, is registered for
+ * uffd-wp and grown in place over T's unmapped half.
+ */
+static bool case_grow_over_split(void)
+{
+	char *base = map_anon_aligned(2 * thp_size, thp_size), *thp, *grown, *r;
+	struct uffdio_copy copy = { .mode = UFFDIO_COPY_MODE_WP };
+	char *source = NULL;
+	bool ok = false;
+	int uffd = -1, faulted;
+
+	if (!base)
+		goto setup_failed;
+	thp = base + thp_size;
+	r = thp - thp_size / 2;
+	if (munmap(base, thp_size) || madvise(thp, thp_size, MADV_HUGEPAGE))
+		goto setup_failed;
+	touch_pages(thp, thp_size, 1);
+	if (!thps_populated("grow-over-split", thp, thp_size) ||
+	    split_thps_injected(thp, thp_size) || munmap(thp, thp_size / 2) ||
+	    mmap(r, thp_size / 2, PROT_READ | PROT_WRITE,
+		 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) != r)
+		goto setup_failed;
+	uffd = uffd_open(0);
+	if (uffd < 0 || uffd_register(uffd, r, thp_size / 2, UFFDIO_REGISTER_MODE_WP) ||
+	    mremap(r, thp_size / 2, thp_size, 0) != r)
+		goto setup_failed;
+	grown = thp;
+	/* A page faulted in the grown part, then write-protected. */
+	grown[0] = 2;
+	if (uffd_writeprotect(uffd, grown, page_size, true))
+		goto setup_failed;
+	ok = count_wrong("grow-over-split: faulted page", grown, page_size, PM_UFFD_WP,
+			 true) == 0;
+	faulted = uffd_write_faults(uffd, grown, page_size, 2000);
+	if (faulted != 1)
+		ktap_diag("grow-over-split: a write to the write-protected page %s",
+			  faulted < 0 ? strerror(errno) : "took no fault");
+	ok = faulted == 1 && ok;
+	/* A page filled there with UFFDIO_COPY, write-protected at once. */
+	source = mmap(NULL, page_size, PROT_READ | PROT_WRITE,
+		      MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (source == MAP_FAILED) {
+		source = NULL;
+		goto setup_failed;
+	}
+	memset(source, 3, page_size);
+	copy.dst = (uintptr_t)(grown + 2 * page_size);
+	copy.src = (uintptr_t)source;
+	copy.len = page_size;
+	if (ioctl(uffd, UFFDIO_COPY, &copy) || copy.copy != (int64_t)page_size)
+		goto setup_failed;
+	ok = count_wrong("grow-over-split: copied page", grown + 2 * page_size, page_size,
+			 PM_UFFD_WP, true) == 0 && ok;
+	faulted = uffd_write_faults(uffd, grown + 2 * page_size, page_size, 2000);
+	if (faulted != 1)
+		ktap_diag("grow-over-split: a write to the copied page %s",
+			  faulted < 0 ? strerror(errno) : "took no fault");
+	ok = faulted == 1 && ok;
+	goto out;
+setup_failed:
+	ktap_diag("grow-over-split: setup failed: %s", strerror(errno));
+	ok = false;
+out:
+	if (uffd >= 0)
+		close(uffd);
+	if (source)
+		munmap(source, page_size);
+	if (base)
+		munmap(base, 2 * thp_size);
 	return ok;
 }
 
 /* Split without bits: every page reads soft-dirty, even after clear_refs. */
 static bool case_fallback_bites(void)
 {
-	char *mem = map_thps(REGION, true);
+	char *mem = map_thps(region, true);
 	bool ok;
 
-	if (!mem || !thps_populated("fallback", mem, REGION)) {
+	if (!mem || !thps_populated("fallback", mem, region)) {
 		ktap_diag("fallback: setup failed: %s", strerror(errno));
 		return false;
 	}
-	ok = split_thps_injected(mem, REGION) == 0;
+	ok = split_thps_injected(mem, region) == 0;
 	ok = ok && clear_soft_dirty() == 0;
-	ok = ok && count_wrong("fallback", mem, REGION, PM_SOFT_DIRTY, true) == 0;
-	munmap(mem, REGION);
+	ok = ok && count_wrong("fallback", mem, region, PM_SOFT_DIRTY, true) == 0;
+	munmap(mem, region);
 	return ok;
 }
 
@@ -398,7 +483,7 @@ int main(int argc, char **argv)
 {
 	bool expect_fallback = false;
 	struct thp_settings saved;
-	unsigned int planned = 7;
+	unsigned int planned = 8;
 	char err[256];
 	struct ktap t;
 	int uffd;
@@ -416,6 +501,9 @@ int main(int argc, char **argv)
 		usage();
 	}
 	page_size = (size_t)getpagesize();
+	thp_size = folio_pmd_size();
+	nr_thps = 4 * thp_size > REGION_MAX ? 2 : 4;
+	region = nr_thps * thp_size;
 	planned += expect_fallback;
 	ktap_init(&t, planned);
 	if (thp_save(&saved)) {
@@ -423,11 +511,11 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	uffd = uffd_open(0);
-	if (uffd < 0 || folio_size_select(THP_SIZE, err, sizeof(err)) ||
+	if (uffd < 0 || folio_size_select(thp_size, err, sizeof(err)) ||
 	    (fail_nowait && failslab_setup())) {
 		ktap_diag("setup: %s", uffd < 0 ? strerror(errno) : err);
 		for (unsigned int i = 0; i < planned; i++)
-			ktap_result(&t, false, "setup failed (userfaultfd, 2M THP or failslab)");
+			ktap_result(&t, false, "setup failed (userfaultfd, PMD-sized THP or failslab)");
 		thp_restore(&saved);
 		return ktap_finish(&t);
 	}
@@ -443,6 +531,8 @@ int main(int argc, char **argv)
 		    "move-into-wp: THPs moved into a registered VMA keep uffd-wp when split");
 	ktap_result(&t, case_cut_by_reg(uffd),
 		    "cut-by-reg: a range registered across THPs keeps uffd-wp when they split");
+	ktap_result(&t, case_grow_over_split(),
+		    "grow-over-split: a registered VMA grown over a split THP's table keeps uffd-wp");
 	ktap_result(&t, case_fork_child(uffd),
 		    "fork-child: a child without the fork event has no uffd-wp, the parent keeps it");
 	if (expect_fallback)

@@ -4,7 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$TOP/scripts/lib.sh"
 . "$TOP/scripts/experiment-lib.sh"
-for e in default quick smoke; do
+for e in default quick smoke pagesizes; do
 	assert_status "experiment $e loads" 0 bash -c ". '$TOP/scripts/lib.sh'; . '$TOP/scripts/experiment-lib.sh'; load_experiment $e"
 done
 load_experiment default
@@ -34,6 +34,15 @@ assert_contains "a missing reps line" "$(bad description: 'variants: baseline' '
 assert_contains "the line number is given" "$(bad "${base[@]}" 'oops')" "bad.exp:5"
 assert_contains "repetitions must divide among the rounds" "$(bad "${base[@]}" 'rounds: 3' 'bench: fork-bench')" "reps icount: 2 cannot be divided among 3 rounds"
 assert_contains "bad rounds" "$(bad "${base[@]}" 'rounds: x' 'bench: fork-bench')" "rounds must be a positive number, not 'x'"
+assert_contains "a variant in an unknown configuration" "$(bad "${base[@]}" 'variants: ptdesc@64k-41' 'bench: fork-bench')" "each may be followed by @CONFIG"
+assert_contains "compare names only variants of the run" "$(bad "${base[@]}" 'compare: baseline ptdesc' 'bench: fork-bench')" "compare names 'ptdesc', which is not in the variants line above"
+assert_contains "compare needs two variants" "$(bad "${base[@]}" 'compare: baseline' 'bench: fork-bench')" "compare takes a baseline and at least one variant"
+load_experiment pagesizes
+assert_eq "pagesizes compares each configuration with its own baseline" \
+	"baseline@16k-48 ptdesc@16k-48|baseline@64k-48 ptdesc@64k-48|baseline@4k-48-kpti ptdesc@4k-48-kpti|" \
+	"$(printf '%s' "$EXP_COMPARE" | tr '\n' '|')"
+load_experiment quick
+assert_eq "without compare lines, every variant against baseline" "baseline ptdesc" "$(printf '%s' "$EXP_COMPARE" | head -n 1)"
 printf '%s\n' description: "variants: baseline" "modes: icount" "reps icount: 4" "rounds: 2" "bench: fork-bench --reps @REPS@" >"$EXP_DIR_TMP/r.exp"
 assert_contains "each round runs its share of the repetitions" \
 	"$(bash -c ". '$TOP/scripts/lib.sh'; . '$TOP/scripts/experiment-lib.sh'; EXP_DIR='$EXP_DIR_TMP'; load_experiment r; experiment_guest_script icount")" "fork-bench --reps 2"

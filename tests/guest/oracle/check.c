@@ -14,8 +14,22 @@
 #include "oracle.h"
 #include "pagemap.h"
 
-static uint64_t entries[1024];
-static bool scanned[1024];
+/* Room for the largest region: 1024 pages at 4K pages, 4096 at 16K. */
+static uint64_t *entries;
+static bool *scanned;
+static size_t capacity;
+
+static bool make_room(size_t npages)
+{
+	if (npages <= capacity)
+		return true;
+	free(entries);
+	free(scanned);
+	entries = calloc(npages, sizeof(*entries));
+	scanned = calloc(npages, sizeof(*scanned));
+	capacity = entries && scanned ? npages : 0;
+	return capacity != 0;
+}
 
 bool oracle_check(struct oracle *o, const char *after)
 {
@@ -23,7 +37,7 @@ bool oracle_check(struct oracle *o, const char *after)
 	for (int r = 0; r < NR_REGIONS; r++) {
 		struct region *reg = &o->regions[r];
 
-		if (reg->npages > sizeof(entries) / sizeof(entries[0]))
+		if (!make_room(reg->npages))
 			abort();
 		if (pagemap_read(o->pagemap_fd, reg->base, reg->npages, entries) ||
 		    pagemap_scan_soft_dirty(o->pagemap_fd, reg->base, reg->npages, scanned)) {

@@ -38,18 +38,27 @@ static uint32_t below(uint64_t *rng, uint32_t n)
 	return (uint32_t)(rng_next(rng) % n);
 }
 
+/*
+ * A range of up to four contpte blocks (64 pages at 4K pages): large enough
+ * to cover whole blocks, and all of the base region, at every page size.
+ */
 static void random_range(struct oracle *o, uint64_t *rng, struct op *op)
 {
 	const struct region *reg = &o->regions[op->region];
+	size_t max = 4 * oracle_geometry()->contpte_pages;
 
 	op->start = below(rng, (uint32_t)reg->npages);
-	op->len = 1 + below(rng, (uint32_t)(reg->npages - op->start < 64 ? reg->npages - op->start : 64));
+	op->len = 1 + below(rng, (uint32_t)(reg->npages - op->start < max ?
+					    reg->npages - op->start : max));
 }
 
 struct op op_random(struct oracle *o, uint64_t *rng)
 {
 	/* weights, in the order of enum op_type */
 	static const unsigned int weight[NR_OPS] = { 70, 3, 1, 3, 2, 3, 4, 2, 2, 2, 2 };
+	const struct geometry *g = oracle_geometry();
+	/* the huge region's folios: two PMD-size THPs, or contpte blocks without them */
+	uint32_t unit = (uint32_t)g->huge_pages;
 	struct op op;
 	unsigned int total = 0, pick;
 	int t;
@@ -66,7 +75,8 @@ struct op op_random(struct oracle *o, uint64_t *rng)
 		/* what cannot be done in the current state is drawn again */
 	} while ((t == OP_UFFD_ON && (o->uffd >= 0 || !o->uffd_supported)) ||
 		 (t == OP_UFFD_OFF && o->uffd < 0) ||
-		 (t == OP_MREMAP && o->uffd >= 0 && op.region == o->uffd_region));
+		 (t == OP_MREMAP && o->uffd >= 0 && op.region == o->uffd_region) ||
+		 (t == OP_COLLAPSE && !g->pmd_thp));
 	switch (t) {
 	case OP_ACCESS:
 		op.count = (uint16_t)(1 + below(rng, 64));
@@ -78,12 +88,17 @@ struct op op_random(struct oracle *o, uint64_t *rng)
 		break;
 	case OP_COLLAPSE:
 	case OP_SPLIT:
-		op.region = REGION_2M;
-		op.start = below(rng, 2) * 512 + (t == OP_SPLIT ? 16 * below(rng, 30) : 0);
-		op.len = t == OP_SPLIT ? 16 : 512;
+		/*
+		 * One of the two folios whole, or a 32nd of one inside it (16
+		 * pages of a 2M THP at 4K pages, a page of a contpte block at
+		 * 64K), which splits the mapping around it.
+		 */
+		op.region = REGION_HUGE;
+		op.start = below(rng, 2) * unit + (t == OP_SPLIT ? unit / 32 * below(rng, 30) : 0);
+		op.len = t == OP_SPLIT ? unit / 32 : unit;
 		break;
 	case OP_UFFD_ON:
-		op.region = REGION_4K;
+		op.region = REGION_BASE;
 		random_range(o, rng, &op);
 		break;
 	case OP_MPROTECT:

@@ -11,7 +11,29 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum region_kind { REGION_4K, REGION_64K, REGION_2M, REGION_SHMEM, NR_REGIONS };
+/*
+ * The regions, by the folios that back them (at 4K pages: the "4K", "64K" and
+ * "2M" regions; see struct geometry).
+ */
+enum region_kind { REGION_BASE, REGION_CONTPTE, REGION_HUGE, REGION_SHMEM, NR_REGIONS };
+
+/*
+ * The regions' sizes and names at the base page size of the running kernel:
+ * the base region has pages (MADV_NOHUGEPAGE), the contpte region folios of
+ * a contpte block (mTHP "always": 64K at 4K pages, 2M at 16K and 64K), the
+ * huge region PMD-size THPs (MADV_HUGEPAGE: 2M at 4K pages, 32M at 16K).
+ * Where a PMD-size THP is too big for the oracle (512M at 64K pages), the
+ * huge region has contpte-size folios only, and collapse is never drawn.
+ */
+struct geometry {
+	size_t page;		/* bytes */
+	size_t contpte_pages;	/* pages per contpte block */
+	size_t pmd_bytes;	/* hpage_pmd_size */
+	bool pmd_thp;		/* the huge region has PMD-size THPs */
+	size_t huge_pages;	/* pages per folio of the huge region */
+	size_t npages[NR_REGIONS];
+	char name[NR_REGIONS][16];
+};
 
 struct region {
 	const char *name;
@@ -33,8 +55,8 @@ enum op_type {
 	OP_MREMAP,	/* move a region to its other place */
 	OP_DONTNEED,	/* MADV_DONTNEED a range */
 	OP_PAGEOUT,	/* MADV_PAGEOUT a range (zram swap) */
-	OP_COLLAPSE,	/* MADV_COLLAPSE the 2M region */
-	OP_SPLIT,	/* split a PMD-mapped THP: mprotect part of it */
+	OP_COLLAPSE,	/* MADV_COLLAPSE a PMD's worth of the huge region */
+	OP_SPLIT,	/* mprotect part of a folio of the huge region: splits its mapping */
 	OP_UFFD_ON,	/* register uffd-wp (async) on a range and protect it */
 	OP_UFFD_OFF,	/* unprotect and unregister */
 	NR_OPS
@@ -70,6 +92,7 @@ struct oracle {
 extern const char *const op_names[NR_OPS];
 
 /* model.c */
+const struct geometry *oracle_geometry(void);
 int oracle_setup(struct oracle *o);
 /* Writes every page once, then clears soft-dirty: the start of every run. */
 bool oracle_prepare(struct oracle *o);

@@ -57,10 +57,8 @@ static void print_log(const struct op *ops, size_t n)
 	char what[160];
 
 	memset(&names, 0, sizeof(names));
-	names.regions[REGION_4K].name = "4K";
-	names.regions[REGION_64K].name = "64K";
-	names.regions[REGION_2M].name = "2M";
-	names.regions[REGION_SHMEM].name = "shmem";
+	for (int r = 0; r < NR_REGIONS; r++)
+		names.regions[r].name = oracle_geometry()->name[r];
 	for (size_t i = 0; i < n; i++) {
 		op_describe(&ops[i], &names, what, sizeof(what));
 		printf("#   %3zu: %s\n", i + 1, what);

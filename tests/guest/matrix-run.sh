@@ -1,0 +1,45 @@
+#!/bin/sh
+# matrix-run.sh KERNEL [all|holes]: the suites of one cell of make matrix (a
+# variant in one arm64 configuration, on one CPU model), in one boot. KERNEL
+# is the release suffix boot-checks expects (ptdesc-64k-42-kpti-failslab).
+# "all" (make matrix): the boot checks, leaf entries at every level
+# (leaf-bits), uffd-wp across THP splits with failing atomic allocations
+# (uffd-wp-thp --fail-nowait), registration racing with splits from rmap
+# (uffd-wp-race), and where soft-dirty is built the soft-dirty selftest,
+# sd-criu and the oracle (10^5 operations). "holes" (what make check runs on
+# its configuration cells): the suites that test the holes of the extended
+# bits outside the default configuration, without the soft-dirty selftest,
+# sd-criu and the oracle, which the default kernels run.
+# Each suite's output is framed by "=== SUITE name" and "=== END name rc=N".
+set -u
+kernel="${1:?usage: matrix-run.sh KERNEL [all|holes]}"
+set="${2:-all}"
+case "$set" in
+all | holes) ;;
+*)
+	echo "matrix-run.sh: unknown suite set '$set'; valid: all holes" >&2
+	exit 2
+	;;
+esac
+run() {
+	name="$1"
+	shift
+	echo "=== SUITE $name"
+	"$@" 2>&1
+	echo "=== END $name rc=$?"
+}
+soft_dirty=0
+case "$kernel" in pte* | ptdesc*) soft_dirty=1 ;; esac
+
+run boot-checks boot-checks.sh "$kernel"
+run leaf-bits leaf-bits
+case "$kernel" in
+ptdesc*) run uffd-wp-thp uffd-wp-thp --fail-nowait --expect-fallback ;;
+*) run uffd-wp-thp uffd-wp-thp --fail-nowait ;;
+esac
+run uffd-wp-race uffd-wp-race --rounds 20
+if [ "$set" = all ] && [ "$soft_dirty" = 1 ]; then
+	run soft-dirty run-suite.sh soft-dirty
+	run sd-criu sd-criu
+	run oracle oracle.sh --ops 100000 --seed 20261130
+fi

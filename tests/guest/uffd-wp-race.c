@@ -1,0 +1,285 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * uffd-wp-race: a THP split from rmap while its range is being registered
+ * for uffd-wp keeps uffd-wp.
+ *
+ * Where uffd-wp is an extended bit (variant ptdesc-wp), registration gives
+ * every table of the range bits of its own, the tables deposited beside its
+ * THPs included; it drops the PMD lock for each allocation. A split that
+ * does not go through the VMA (reclaim, migration, or here
+ * /sys/kernel/debug/split_huge_pages from another process that shares the
+ * THP) may run meanwhile: it withdraws a deposited table for a VMA that is
+ * not registered yet, one without bits, and if it cannot allocate them
+ * without waiting, the table shares the fallback, which cannot hold uffd-wp.
+ *
+ * Each round: THP U, at the start of a PMD table whose other entries are K
+ * THPs of a VMA X (so that registration has K + 1 deposited tables to give
+ * bits to); a child shares U (X is MADV_DONTFORK) and, with every atomic slab
+ * allocation of its own failing (failslab), splits U through debugfs after
+ * a random delay, while the parent registers U for uffd-wp. The parent then
+ * write-protects U: every page must read uffd-wp in pagemap. The test also
+ * counts the rounds whose split overlapped the registration in time, and
+ * fails if none did: then it did not exercise the race.
+ *
+ *   uffd-wp-race [--rounds N]     (debug kernels: failslab, debugfs)
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include <linux/userfaultfd.h>
+
+#include "folio.h"
+#include "ktap.h"
+#include "mem.h"
+#include "pagemap.h"
+#include "perfctr.h"
+#include "sysfs.h"
+#include "uffd.h"
+
+#define FAILSLAB "/sys/kernel/debug/failslab"
+#define SPLIT_HUGE_PAGES "/sys/kernel/debug/split_huge_pages"
+/* At most this much memory in X's THPs, and at least this many of them. */
+#define X_MAX (512ul << 20)
+#define X_MIN_THPS 16
+
+static size_t page_size, thp_size;
+
+static int failslab_setup(void)
+{
+	static const char *const settings[][2] = {
+		{ FAILSLAB "/probability", "100" },
+		{ FAILSLAB "/interval", "1" },
+		{ FAILSLAB "/times", "-1" },
+		{ FAILSLAB "/space", "0" },
+		{ FAILSLAB "/verbose", "0" },
+		{ FAILSLAB "/ignore-gfp-wait", "Y" },
+		{ FAILSLAB "/task-filter", "Y" },
+	};
+
+	for (size_t i = 0; i < sizeof(settings) / sizeof(settings[0]); i++)
+		if (sysfs_write(settings[i][0], settings[i][1])) {
+			ktap_diag("cannot write %s (CONFIG_FAILSLAB, "
+				  "CONFIG_FAULT_INJECTION_DEBUG_FS): %s",
+				  settings[i][0], strerror(errno));
+			return -1;
+		}
+	return 0;
+}
+
+/* Pages of [addr, addr + len) without uffd-wp in pagemap; npages + 1 on error. */
+static size_t count_unprotected(const char *addr, size_t len)
+{
+	size_t npages = len / page_size, wrong = 0;
+	uint64_t *entries = calloc(npages, sizeof(*entries));
+	int fd = pagemap_open();
+
+	if (!entries || fd < 0 || pagemap_read(fd, addr, npages, entries))
+		wrong = npages + 1;
+	for (size_t i = 0; !wrong && i < npages; i++)
+		if (!(entries[i] & PM_UFFD_WP))
+			wrong++;
+	for (size_t i = 0; wrong && wrong <= npages && i < npages; i++)
+		if (!(entries[i] & PM_UFFD_WP)) {
+			ktap_diag("page %zu of U: pagemap %#llx, no uffd-wp", i,
+				  (unsigned long long)entries[i]);
+			break;
+		}
+	if (fd >= 0)
+		close(fd);
+	free(entries);
+	return wrong;
+}
+
+/*
+ * The child: waits for the parent's go, sleeps @delay_ns, splits its own
+ * mapping of U (which splits the parent's too) with its atomic slab
+ * allocations failing, and writes the times the split began and ended (0 if
+ * it failed) to @report.
+ */
+static void child_split(int go, int report, char *u, uint64_t delay_ns)
+{
+	struct timespec ts = { .tv_sec = (time_t)(delay_ns / 1000000000u),
+			       .tv_nsec = (long)(delay_ns % 1000000000u) };
+	char cmd[128], byte;
+	uint64_t times[2] = { 0, 0 };
+
+	snprintf(cmd, sizeof(cmd), "%d,%#lx,%#lx", getpid(), (unsigned long)u,
+		 (unsigned long)(u + thp_size));
+	if (sysfs_write("/proc/self/make-it-fail", "1") || read(go, &byte, 1) != 1)
+		_exit(1);
+	nanosleep(&ts, NULL);
+	times[0] = now_ns();
+	if (sysfs_write(SPLIT_HUGE_PAGES, cmd) == 0)
+		times[1] = now_ns();
+	if (write(report, times, sizeof(times)) != sizeof(times))
+		_exit(1);
+	_exit(0);
+}
+
+struct round_result {
+	bool ok;		/* no page of U lost uffd-wp */
+	bool raced;		/* the split and the registration overlapped */
+	uint64_t register_ns;
+};
+
+static int run_round(char *u, char *x, size_t x_len, uint64_t delay_ns, struct round_result *r)
+{
+	int go[2], report[2], status, uffd = -1;
+	uint64_t start, end, split[2] = { 0, 0 };
+	char line[256];
+	pid_t pid;
+	int ret = -1;
+
+	memset(r, 0, sizeof(*r));
+	/*
+	 * Fresh THPs, whose deposited tables have no extended bits yet. U is
+	 * mapped again: the last round split it, and its PTE table goes only
+	 * with the mapping.
+	 */
+	if (madvise(x, x_len, MADV_DONTNEED) || munmap(u, thp_size) ||
+	    mmap(u, thp_size, PROT_READ | PROT_WRITE,
+		 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) != u ||
+	    madvise(u, thp_size, MADV_HUGEPAGE))
+		return -1;
+	touch_pages(x, x_len, 1);
+	touch_pages(u, thp_size, 1);
+	if (folio_check(u, thp_size, thp_size, line, sizeof(line))) {
+		ktap_diag("U is not a THP: %s", line);
+		errno = EAGAIN;
+		return -1;
+	}
+	if (pipe(go) || pipe(report))
+		return -1;
+	fflush(NULL);
+	pid = fork();
+	if (pid == 0) {
+		close(go[1]);
+		close(report[0]);
+		child_split(go[0], report[1], u, delay_ns);
+	}
+	close(go[0]);
+	close(report[1]);
+	if (pid < 0)
+		goto out;
+	uffd = uffd_open(0);
+	if (uffd < 0)
+		goto out;
+	start = now_ns();
+	if (write(go[1], "g", 1) != 1 ||
+	    uffd_register(uffd, u, thp_size, UFFDIO_REGISTER_MODE_WP))
+		goto out;
+	end = now_ns();
+	if (read(report[0], split, sizeof(split)) != sizeof(split) ||
+	    waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status)) {
+		ktap_diag("the splitting child failed (split_huge_pages, make-it-fail)");
+		pid = -1;
+		goto out;
+	}
+	pid = -1;
+	if (uffd_writeprotect(uffd, u, thp_size, true))
+		goto out;
+	r->ok = count_unprotected(u, thp_size) == 0;
+	r->raced = split[1] && split[0] < end && split[1] > start;
+	r->register_ns = end - start;
+	ret = 0;
+out:
+	if (pid > 0) {
+		kill(pid, SIGKILL);
+		waitpid(pid, NULL, 0);
+	}
+	if (uffd >= 0)
+		close(uffd);	/* unregisters U */
+	close(go[1]);
+	close(report[0]);
+	return ret;
+}
+
+int main(int argc, char **argv)
+{
+	unsigned int rounds = 40, raced = 0, lost = 0, done = 0;
+	struct thp_settings saved;
+	uint64_t window_ns = 2000000, seed = 20261130;
+	size_t span, x_len;
+	char line[64], *base, *u, *x;
+	struct ktap t;
+	bool ok;
+
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--rounds") && i + 1 < argc)
+			rounds = (unsigned int)strtoul(argv[++i], NULL, 10);
+		else {
+			fprintf(stderr, "usage: uffd-wp-race [--rounds N]\n");
+			return 2;
+		}
+	}
+	page_size = (size_t)getpagesize();
+	ktap_init(&t, 1);
+	thp_size = folio_pmd_size();
+	if (thp_save(&saved)) {
+		ktap_result(&t, false, "register-race: setup failed (no PMD-sized THP)");
+		return ktap_finish(&t);
+	}
+	/*
+	 * U, then as many THPs of X as fit in X_MAX and in the PMD table of U,
+	 * which covers span bytes: aligned to that (or to 1G, where a table
+	 * covers more) they share it.
+	 */
+	span = thp_size / sizeof(uint64_t) * thp_size;
+	x_len = span - thp_size < X_MAX ? span - thp_size : X_MAX / thp_size * thp_size;
+	if (x_len / thp_size < X_MIN_THPS) {
+		ktap_skip(&t, "register-race: %zuK THPs: fewer than %d fit in %zuM, too few for "
+			  "registration to take long enough to race with", thp_size >> 10,
+			  X_MIN_THPS, X_MAX >> 20);
+		thp_restore(&saved);
+		return ktap_finish(&t);
+	}
+	base = map_anon_aligned(thp_size + x_len, span < (1ul << 30) ? span : 1ul << 30);
+	if (!base || folio_size_select(thp_size, line, sizeof(line)) || failslab_setup() ||
+	    access(SPLIT_HUGE_PAGES, W_OK)) {
+		ktap_diag("setup: %s", strerror(errno));
+		ktap_result(&t, false, "register-race: setup failed (THP, failslab, debugfs)");
+		thp_restore(&saved);
+		return ktap_finish(&t);
+	}
+	u = base;
+	x = base + thp_size;
+	madvise(base, thp_size + x_len, MADV_HUGEPAGE);
+	madvise(x, x_len, MADV_DONTFORK);
+	ktap_diag("%u rounds: U one %zuK THP, X %zu THPs in the same PMD table",
+		  rounds, thp_size >> 10, x_len / thp_size);
+	for (unsigned int i = 0; i < rounds; i++) {
+		struct round_result r;
+
+		seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+		if (run_round(u, x, x_len, (seed >> 33) % (window_ns + 1), &r)) {
+			ktap_diag("round %u failed: %s", i, strerror(errno));
+			break;
+		}
+		done++;
+		raced += r.raced;
+		lost += !r.ok;
+		if (!r.ok)
+			ktap_diag("round %u: U lost uffd-wp (the split %s the registration)", i,
+				  r.raced ? "overlapped" : "did not overlap");
+		/* Delays over up to 1.5 times a registration, as it was last. */
+		window_ns = r.register_ns + r.register_ns / 2;
+	}
+	ktap_diag("%u rounds, %u with the split overlapping the registration, %u lost uffd-wp",
+		  done, raced, lost);
+	ok = done == rounds && raced > 0 && lost == 0;
+	if (done == rounds && raced == 0)
+		ktap_diag("no split overlapped a registration: the race was not exercised");
+	ktap_result(&t, ok, "register-race: THPs split from rmap during registration keep uffd-wp");
+	thp_restore(&saved);
+	munmap(base, thp_size + x_len);
+	return ktap_finish(&t);
+}
