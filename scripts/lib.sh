@@ -139,5 +139,5 @@ check_cpu() {
 	command -v qemu-system-aarch64 >/dev/null || die "qemu-system-aarch64 is missing: run 'make deps'"
 	models=$(qemu-system-aarch64 -M virt -cpu help | awk 'NF == 1 { print $1 }')
 	printf '%s\n' "$models" | grep -qx -- "$1" ||
-		die "unknown CPU model '$1'; valid models: $(echo $models)"
+		die "unknown CPU model '$1'; valid models: ${models//$'\n'/ }"
 }

@@ -26,7 +26,9 @@ MATRIX_DIR="${MATRIX_DIR:-$BUILD/matrix}"
 CASES="$MATRIX_DIR/cases.tsv"
 SUMMARY="${MATRIX_SUMMARY:-$BUILD/matrix-summary.tsv}"
 SET="${MATRIX_SET:-all}"
+# shellcheck disable=SC2034 # START and RUN_NAME are read by suite-lib.sh
 START=$(date +%s)
+# shellcheck disable=SC2034
 RUN_NAME=matrix
 SUFFIX=-kpti-failslab
 
@@ -80,7 +82,7 @@ bash "$TOP/scripts/deps.sh"
 bash "$TOP/scripts/guest-image.sh"
 
 kernels=$(echo "$cell_list" | while read -r c v; do echo "$v@$c$SUFFIX"; done)
-say "kernels build one at a time in the background: $(echo $kernels)"
+say "kernels build one at a time in the background: ${kernels//$'\n'/ }"
 (
 	for kernel in $kernels; do
 		if nice -n 15 bash "$TOP/scripts/kernel-build.sh" "$kernel" \

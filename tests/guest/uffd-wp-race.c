@@ -49,7 +49,7 @@
 #define SPLIT_HUGE_PAGES "/sys/kernel/debug/split_huge_pages"
 /* At most this much memory in X's THPs, and at least this many of them. */
 #define X_MAX (512ul << 20)
-#define X_MIN_THPS 16
+#define X_MIN_THPS 64
 
 static size_t page_size, thp_size;
 

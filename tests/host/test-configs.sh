@@ -13,8 +13,11 @@ for c in $configs; do
 	missing=""
 	for f in $(config_fragments "$c-kpti-failslab"); do [ -r "$f" ] || missing="$missing $f"; done
 	assert_eq "$c: its axis fragments exist" "" "$missing"
-	[ -n "$(config_cpus "$c")" ] && ok "$c: has CPU models ($row_levels levels)" ||
+	if [ -n "$(config_cpus "$c")" ]; then
+		ok "$c: has CPU models ($row_levels levels)"
+	else
 		not_ok "$c: has CPU models"
+	fi
 done
 levels=$(awk -F'\t' '!/^#/ && NF >= 3 { print $2 }' "$CONFIGS_TSV" | sort -u | tr '\n' ' ')
 assert_eq "the rows cover 2 to 5 levels" "2 3 4 5 " "$levels"
