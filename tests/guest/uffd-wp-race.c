@@ -16,7 +16,8 @@
  * THPs of a VMA X (so that registration has K + 1 deposited tables to give
  * bits to); a child shares U (X is MADV_DONTFORK) and, with every atomic slab
  * allocation of its own failing (failslab), splits U through debugfs after
- * a random delay, while the parent registers U for uffd-wp. The parent then
+ * a random delay (spinning, aimed within the time the last registration
+ * took), while the parent registers U for uffd-wp. The parent then
  * write-protects U: every page must read uffd-wp in pagemap. The test also
  * counts the rounds whose split overlapped the registration in time, and
  * fails if none did: then it did not exercise the race.
@@ -26,6 +27,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -33,7 +35,6 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 #include <linux/userfaultfd.h>
 
@@ -100,28 +101,44 @@ static size_t count_unprotected(const char *addr, size_t len)
 }
 
 /*
- * The child: waits for the parent's go, sleeps @delay_ns, splits its own
- * mapping of U (which splits the parent's too) with its atomic slab
- * allocations failing, and writes the times the split began and ended (0 if
- * it failed) to @report.
+ * What the parent and the child of a round share: the parent's go, with the
+ * time it was given, and the times the child's split began and ended (0 if
+ * it failed). Both wait by spinning, so that the child starts its split
+ * within microseconds of the time it aims at: a registration takes a few
+ * hundred microseconds, less than a sleeping task takes to wake under
+ * emulation.
  */
-static void child_split(int go, int report, char *u, uint64_t delay_ns)
+struct round_sync {
+	atomic_int go;
+	_Atomic uint64_t go_ns;
+	_Atomic uint64_t split_start_ns;
+	_Atomic uint64_t split_end_ns;
+};
+
+/*
+ * The child: waits for the parent's go, then until @delay_ns after it,
+ * splits its own mapping of U (which splits the parent's too) with its
+ * atomic slab allocations failing, and records when the split began and
+ * ended.
+ */
+static void child_split(struct round_sync *sync, char *u, uint64_t delay_ns)
 {
-	struct timespec ts = { .tv_sec = (time_t)(delay_ns / 1000000000u),
-			       .tv_nsec = (long)(delay_ns % 1000000000u) };
-	char cmd[128], byte;
-	uint64_t times[2] = { 0, 0 };
+	uint64_t target;
+	char cmd[128];
 
 	snprintf(cmd, sizeof(cmd), "%d,%#lx,%#lx", getpid(), (unsigned long)u,
 		 (unsigned long)(u + thp_size));
-	if (sysfs_write("/proc/self/make-it-fail", "1") || read(go, &byte, 1) != 1)
+	if (sysfs_write("/proc/self/make-it-fail", "1"))
 		_exit(1);
-	nanosleep(&ts, NULL);
-	times[0] = now_ns();
-	if (sysfs_write(SPLIT_HUGE_PAGES, cmd) == 0)
-		times[1] = now_ns();
-	if (write(report, times, sizeof(times)) != sizeof(times))
+	while (!atomic_load(&sync->go))
+		;
+	target = atomic_load(&sync->go_ns) + delay_ns;
+	while (now_ns() < target)
+		;
+	atomic_store(&sync->split_start_ns, now_ns());
+	if (sysfs_write(SPLIT_HUGE_PAGES, cmd))
 		_exit(1);
+	atomic_store(&sync->split_end_ns, now_ns());
 	_exit(0);
 }
 
@@ -131,10 +148,11 @@ struct round_result {
 	uint64_t register_ns;
 };
 
-static int run_round(char *u, char *x, size_t x_len, uint64_t delay_ns, struct round_result *r)
+static int run_round(struct round_sync *sync, char *u, char *x, size_t x_len,
+		     uint64_t delay_ns, struct round_result *r)
 {
-	int go[2], report[2], status, uffd = -1;
-	uint64_t start, end, split[2] = { 0, 0 };
+	uint64_t start, end, split_start, split_end;
+	int status, uffd = -1;
 	char line[256];
 	pid_t pid;
 	int ret = -1;
@@ -157,38 +175,36 @@ static int run_round(char *u, char *x, size_t x_len, uint64_t delay_ns, struct r
 		errno = EAGAIN;
 		return -1;
 	}
-	if (pipe(go) || pipe(report))
+	atomic_store(&sync->go, 0);
+	atomic_store(&sync->split_start_ns, 0);
+	atomic_store(&sync->split_end_ns, 0);
+	uffd = uffd_open(0);
+	if (uffd < 0)
 		return -1;
 	fflush(NULL);
 	pid = fork();
-	if (pid == 0) {
-		close(go[1]);
-		close(report[0]);
-		child_split(go[0], report[1], u, delay_ns);
-	}
-	close(go[0]);
-	close(report[1]);
+	if (pid == 0)
+		child_split(sync, u, delay_ns);
 	if (pid < 0)
 		goto out;
-	uffd = uffd_open(0);
-	if (uffd < 0)
-		goto out;
 	start = now_ns();
-	if (write(go[1], "g", 1) != 1 ||
-	    uffd_register(uffd, u, thp_size, UFFDIO_REGISTER_MODE_WP))
+	atomic_store(&sync->go_ns, start);
+	atomic_store(&sync->go, 1);
+	if (uffd_register(uffd, u, thp_size, UFFDIO_REGISTER_MODE_WP))
 		goto out;
 	end = now_ns();
-	if (read(report[0], split, sizeof(split)) != sizeof(split) ||
-	    waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status)) {
+	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status)) {
 		ktap_diag("the splitting child failed (split_huge_pages, make-it-fail)");
 		pid = -1;
 		goto out;
 	}
 	pid = -1;
+	split_start = atomic_load(&sync->split_start_ns);
+	split_end = atomic_load(&sync->split_end_ns);
 	if (uffd_writeprotect(uffd, u, thp_size, true))
 		goto out;
 	r->ok = count_unprotected(u, thp_size) == 0;
-	r->raced = split[1] && split[0] < end && split[1] > start;
+	r->raced = split_start < end && split_end > start;
 	r->register_ns = end - start;
 	ret = 0;
 out:
@@ -198,14 +214,13 @@ out:
 	}
 	if (uffd >= 0)
 		close(uffd);	/* unregisters U */
-	close(go[1]);
-	close(report[0]);
 	return ret;
 }
 
 int main(int argc, char **argv)
 {
 	unsigned int rounds = 40, raced = 0, lost = 0, done = 0;
+	struct round_sync *sync;
 	struct thp_settings saved;
 	uint64_t window_ns = 2000000, seed = 20261130;
 	size_t span, x_len;
@@ -243,7 +258,8 @@ int main(int argc, char **argv)
 		return ktap_finish(&t);
 	}
 	base = map_anon_aligned(thp_size + x_len, span < (1ul << 30) ? span : 1ul << 30);
-	if (!base || folio_size_select(thp_size, line, sizeof(line)) || failslab_setup() ||
+	sync = mmap(NULL, sizeof(*sync), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (!base || sync == MAP_FAILED || folio_size_select(thp_size, line, sizeof(line)) || failslab_setup() ||
 	    access(SPLIT_HUGE_PAGES, W_OK)) {
 		ktap_diag("setup: %s", strerror(errno));
 		ktap_result(&t, false, "register-race: setup failed (THP, failslab, debugfs)");
@@ -260,7 +276,7 @@ int main(int argc, char **argv)
 		struct round_result r;
 
 		seed = seed * 6364136223846793005ull + 1442695040888963407ull;
-		if (run_round(u, x, x_len, (seed >> 33) % (window_ns + 1), &r)) {
+		if (run_round(sync, u, x, x_len, (seed >> 33) % (window_ns + 1), &r)) {
 			ktap_diag("round %u failed: %s", i, strerror(errno));
 			break;
 		}
@@ -270,8 +286,8 @@ int main(int argc, char **argv)
 		if (!r.ok)
 			ktap_diag("round %u: U lost uffd-wp (the split %s the registration)", i,
 				  r.raced ? "overlapped" : "did not overlap");
-		/* Delays over up to 1.5 times a registration, as it was last. */
-		window_ns = r.register_ns + r.register_ns / 2;
+		/* Splits aimed anywhere in a registration, as long as the last. */
+		window_ns = r.register_ns;
 	}
 	ktap_diag("%u rounds, %u with the split overlapping the registration, %u lost uffd-wp",
 		  done, raced, lost);
