@@ -4,8 +4,8 @@
 # is the release suffix boot-checks expects (ptdesc-64k-42-kpti-failslab).
 # "all" (make matrix): the boot checks, leaf entries at every level
 # (leaf-bits), uffd-wp across THP splits with failing atomic allocations
-# (uffd-wp-thp --fail-nowait), registration racing with splits from rmap
-# (uffd-wp-race), and where soft-dirty is built the soft-dirty selftest,
+# (uffd-wp-thp --fail-nowait), on ptdesc-wp registration racing with splits
+# from rmap (uffd-wp-race), and where soft-dirty is built the soft-dirty selftest,
 # sd-criu and the oracle (10^5 operations). "holes" (what make check runs on
 # its configuration cells): the suites that test the holes of the extended
 # bits outside the default configuration, without the soft-dirty selftest,
@@ -37,7 +37,10 @@ case "$kernel" in
 ptdesc*) run uffd-wp-thp uffd-wp-thp --fail-nowait --expect-fallback ;;
 *) run uffd-wp-thp uffd-wp-thp --fail-nowait ;;
 esac
-run uffd-wp-race uffd-wp-race --rounds 20
+# Only uffd-wp in extended bits has a registration that can race.
+case "$kernel" in
+ptdesc-wp*) run uffd-wp-race uffd-wp-race --rounds 20 ;;
+esac
 if [ "$set" = all ] && [ "$soft_dirty" = 1 ]; then
 	run soft-dirty run-suite.sh soft-dirty
 	run sd-criu sd-criu

@@ -109,6 +109,7 @@ static size_t count_unprotected(const char *addr, size_t len)
  * emulation.
  */
 struct round_sync {
+	atomic_int ready;
 	atomic_int go;
 	_Atomic uint64_t go_ns;
 	_Atomic uint64_t split_start_ns;
@@ -130,6 +131,7 @@ static void child_split(struct round_sync *sync, char *u, uint64_t delay_ns)
 		 (unsigned long)(u + thp_size));
 	if (sysfs_write("/proc/self/make-it-fail", "1"))
 		_exit(1);
+	atomic_store(&sync->ready, 1);
 	while (!atomic_load(&sync->go))
 		;
 	target = atomic_load(&sync->go_ns) + delay_ns;
@@ -175,6 +177,7 @@ static int run_round(struct round_sync *sync, char *u, char *x, size_t x_len,
 		errno = EAGAIN;
 		return -1;
 	}
+	atomic_store(&sync->ready, 0);
 	atomic_store(&sync->go, 0);
 	atomic_store(&sync->split_start_ns, 0);
 	atomic_store(&sync->split_end_ns, 0);
@@ -187,6 +190,14 @@ static int run_round(struct round_sync *sync, char *u, char *x, size_t x_len,
 		child_split(sync, u, delay_ns);
 	if (pid < 0)
 		goto out;
+	/* The child spinning already, as it will when the registration runs. */
+	while (!atomic_load(&sync->ready)) {
+		if (waitpid(pid, &status, WNOHANG) == pid) {
+			ktap_diag("the splitting child failed before the race (make-it-fail)");
+			pid = -1;
+			goto out;
+		}
+	}
 	start = now_ns();
 	atomic_store(&sync->go_ns, start);
 	atomic_store(&sync->go, 1);
