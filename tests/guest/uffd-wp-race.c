@@ -38,6 +38,7 @@
 #include <unistd.h>
 #include <linux/userfaultfd.h>
 
+#include "failslab.h"
 #include "folio.h"
 #include "ktap.h"
 #include "mem.h"
@@ -46,35 +47,12 @@
 #include "sysfs.h"
 #include "uffd.h"
 
-#define FAILSLAB "/sys/kernel/debug/failslab"
 #define SPLIT_HUGE_PAGES "/sys/kernel/debug/split_huge_pages"
 /* At most this much memory in X's THPs, and at least this many of them. */
 #define X_MAX (512ul << 20)
 #define X_MIN_THPS 64
 
 static size_t page_size, thp_size;
-
-static int failslab_setup(void)
-{
-	static const char *const settings[][2] = {
-		{ FAILSLAB "/probability", "100" },
-		{ FAILSLAB "/interval", "1" },
-		{ FAILSLAB "/times", "-1" },
-		{ FAILSLAB "/space", "0" },
-		{ FAILSLAB "/verbose", "0" },
-		{ FAILSLAB "/ignore-gfp-wait", "Y" },
-		{ FAILSLAB "/task-filter", "Y" },
-	};
-
-	for (size_t i = 0; i < sizeof(settings) / sizeof(settings[0]); i++)
-		if (sysfs_write(settings[i][0], settings[i][1])) {
-			ktap_diag("cannot write %s (CONFIG_FAILSLAB, "
-				  "CONFIG_FAULT_INJECTION_DEBUG_FS): %s",
-				  settings[i][0], strerror(errno));
-			return -1;
-		}
-	return 0;
-}
 
 /* Pages of [addr, addr + len) without uffd-wp in pagemap; npages + 1 on error. */
 static size_t count_unprotected(const char *addr, size_t len)
@@ -129,7 +107,7 @@ static void child_split(struct round_sync *sync, char *u, uint64_t delay_ns)
 
 	snprintf(cmd, sizeof(cmd), "%d,%#lx,%#lx", getpid(), (unsigned long)u,
 		 (unsigned long)(u + thp_size));
-	if (sysfs_write("/proc/self/make-it-fail", "1"))
+	if (failslab_self(true))
 		_exit(1);
 	atomic_store(&sync->ready, 1);
 	while (!atomic_load(&sync->go))
@@ -235,7 +213,7 @@ int main(int argc, char **argv)
 	struct thp_settings saved;
 	uint64_t window_ns = 2000000, seed = 20261130;
 	size_t span, x_len;
-	char line[64], *base, *u, *x;
+	char line[256] = "", *base, *u, *x;
 	struct ktap t;
 	bool ok;
 
@@ -270,9 +248,9 @@ int main(int argc, char **argv)
 	}
 	base = map_anon_aligned(thp_size + x_len, span < (1ul << 30) ? span : 1ul << 30);
 	sync = mmap(NULL, sizeof(*sync), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-	if (!base || sync == MAP_FAILED || folio_size_select(thp_size, line, sizeof(line)) || failslab_setup() ||
-	    access(SPLIT_HUGE_PAGES, W_OK)) {
-		ktap_diag("setup: %s", strerror(errno));
+	if (!base || sync == MAP_FAILED || folio_size_select(thp_size, line, sizeof(line)) ||
+	    failslab_setup(line, sizeof(line)) || access(SPLIT_HUGE_PAGES, W_OK)) {
+		ktap_diag("setup: %s (%s)", strerror(errno), line);
 		ktap_result(&t, false, "register-race: setup failed (THP, failslab, debugfs)");
 		thp_restore(&saved);
 		return ktap_finish(&t);

@@ -53,6 +53,7 @@
 #include <unistd.h>
 #include <linux/userfaultfd.h>
 
+#include "failslab.h"
 #include "folio.h"
 #include "ktap.h"
 #include "mem.h"
@@ -65,7 +66,6 @@
  * case maps a region of 4 of them, or of 2 where 4 would pass 1 GiB.
  */
 #define REGION_MAX (1ul << 30)
-#define FAILSLAB "/sys/kernel/debug/failslab"
 
 static size_t page_size, thp_size, nr_thps, region;
 
@@ -151,7 +151,7 @@ static int inject(bool on)
 {
 	if (!fail_nowait)
 		return 0;
-	return sysfs_write("/proc/self/make-it-fail", on ? "1" : "0");
+	return failslab_self(on);
 }
 
 /*
@@ -168,28 +168,6 @@ static int split_thps_injected(char *addr, size_t len)
 	if (inject(false))
 		ret = -1;
 	return ret;
-}
-
-static int failslab_setup(void)
-{
-	static const char *const settings[][2] = {
-		{ FAILSLAB "/probability", "100" },
-		{ FAILSLAB "/interval", "1" },
-		{ FAILSLAB "/times", "-1" },
-		{ FAILSLAB "/space", "0" },
-		{ FAILSLAB "/verbose", "0" },
-		{ FAILSLAB "/ignore-gfp-wait", "Y" },
-		{ FAILSLAB "/task-filter", "Y" },
-	};
-
-	for (size_t i = 0; i < sizeof(settings) / sizeof(settings[0]); i++)
-		if (sysfs_write(settings[i][0], settings[i][1])) {
-			ktap_diag("--fail-nowait: cannot write %s (CONFIG_FAILSLAB and "
-				  "CONFIG_FAULT_INJECTION_DEBUG_FS, debugfs mounted?): %s",
-				  settings[i][0], strerror(errno));
-			return -1;
-		}
-	return 0;
 }
 
 static bool case_split_after_wp(int uffd)
@@ -512,7 +490,7 @@ int main(int argc, char **argv)
 	}
 	uffd = uffd_open(0);
 	if (uffd < 0 || folio_size_select(thp_size, err, sizeof(err)) ||
-	    (fail_nowait && failslab_setup())) {
+	    (fail_nowait && failslab_setup(err, sizeof(err)))) {
 		ktap_diag("setup: %s", uffd < 0 ? strerror(errno) : err);
 		for (unsigned int i = 0; i < planned; i++)
 			ktap_result(&t, false, "setup failed (userfaultfd, PMD-sized THP or failslab)");
