@@ -63,7 +63,8 @@ generate() {
 	echo "statistics: [results/summary.csv](results/summary.csv). \`%change\` is against baseline. Of the"
 	echo "medians: with the 95% confidence interval of a bootstrap that resamples boots, then repetitions"
 	echo "within each drawn boot (10000 resamples, fixed seed: boots are the independent unit, repetitions in"
-	echo "one boot are not), \\* where it excludes 0, \"(1 boot)\" where only repetitions could be resampled. Of"
+	echo "one boot are not), \\* where it excludes 0, \"(1 boot)\" where only repetitions could be resampled;"
+	echo "from 3 boots it covers the change less often than 95% (82-90% in simulations: analysis/src/bootstrap.h). Of"
 	echo "the means: with the 95% confidence interval of Welch's t-test, which takes every repetition as"
 	echo "independent, \\* where p < 0.05. Against a baseline of 0, the absolute change (Δ) instead."
 	echo

@@ -19,11 +19,14 @@
  * (BOOTSTRAP_SEED) and every comparison starts from it, so a comparison has
  * the same interval whatever else is in the report, on every run.
  *
- * Limits: with few boots (3 in the default experiment) the percentile
- * interval is too narrow rather than too wide (with 3 boots, 1 in 27
- * resamples draws the same boot three times, and it cannot reach beyond
- * the observed boots); with one boot it measures only the spread of the
- * repetitions (reps_only).
+ * Limits: a percentile interval from few boots is too narrow rather than
+ * too wide (it cannot reach beyond the boots it has; with 3 boots, 1 in 9
+ * resamples of a sample draws one boot three times). In the simulation of
+ * test-bootstrap's coverage check (boot sd 2%, repetition sd 1%, +3%), the
+ * 95% interval covered the change in about 82-90% of experiments with 3
+ * boots (the default experiment's rounds), 93% with 5, 91-98% with 8 (the
+ * fork-2m experiment), 95% with 16. With one boot it measures only the
+ * spread of the repetitions (reps_only).
  */
 #ifndef SDSTAT_BOOTSTRAP_H
 #define SDSTAT_BOOTSTRAP_H
