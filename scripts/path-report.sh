@@ -27,7 +27,9 @@ lockless 4K	lockless	folio=4K,	walk	instructions_per_call
 lockless 64K	lockless	folio=64K,	walk	instructions_per_call"
 
 head -n 1 "$run/${labels%% *}/results.csv" >"$run/path.csv"
-printf 'step\tmode\tbench\tparams\tphase\tmetric\tvariant\tn\tmean\tstddev\tpct\tpct_low\tpct_high\tp\tsignificant\tmedian\tmedian_pct\n' >"$run/path.tsv"
+# path.tsv: sdstat compare --tsv's columns (its header, once) after the step.
+"$sdstat" compare "$run/${labels%% *}/results.csv" --variants "$vlist" --mode icount --tsv |
+	head -n 1 | sed 's/^/step\t/' >"$run/path.tsv"
 for label in $labels; do
 	tail -n +2 "$run/$label/results.csv" >>"$run/path.csv"
 	"$sdstat" compare "$run/$label/results.csv" --variants "$vlist" --mode icount --tsv |

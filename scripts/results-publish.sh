@@ -60,8 +60,13 @@ generate() {
 	echo
 	echo "Raw data: [results/raw/](results/raw/) (guest output with every RESULT line, perf stat and"
 	echo "perf report output, console logs); all values: [results/results.csv](results/results.csv);"
-	echo "statistics: [results/summary.csv](results/summary.csv). \`%change\` is against baseline, with the"
-	echo "95% confidence interval of Welch's t-test; \\* marks a significant change (p < 0.05)."
+	echo "statistics: [results/summary.csv](results/summary.csv). \`%change\` is against baseline. Of the"
+	echo "medians: with the 95% confidence interval of a bootstrap that resamples boots, then repetitions"
+	echo "within each drawn boot (10000 resamples, fixed seed: boots are the independent unit, repetitions in"
+	echo "one boot are not), \\* where it excludes 0, \"(1 boot)\" where only repetitions could be resampled;"
+	echo "from 3 boots it covers the change less often than 95% (82-90% in simulations: analysis/src/bootstrap.h). Of"
+	echo "the means: with the 95% confidence interval of Welch's t-test, which takes every repetition as"
+	echo "independent, \\* where p < 0.05. Against a baseline of 0, the absolute change (Δ) instead."
 	echo
 	echo "## Plots"
 	echo

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # plot.sh RUN_DIR "VARIANTS": the three plots of a run, as PNG and SVG in
 # RUN_DIR/plots/, from RUN_DIR/results.csv through sdstat compare --tsv.
-#   fork-overhead  fork() overhead in % against baseline by folio size and
-#                  variant, 95% CI error bars, the RFC's +40% as a line
+#   fork-overhead  fork() overhead against baseline by folio size and
+#                  variant: change of medians in %, error bars the 95% CI of
+#                  the bootstrap over boots (sdstat compare), the RFC's +40%
 #   lockless       the cost of ptep_get_lockless() readers by variant
-#   fork-instructions  instructions per fork() by folio size and variant
+#   fork-instructions  median instructions per fork() by folio size and variant
+# The statistics are those of the tables (sdstat compare): medians.
 set -eu
 run="${1:?usage: plot.sh RUN_DIR VARIANTS}"
 variants="${2:?usage: plot.sh RUN_DIR VARIANTS}"
@@ -37,9 +39,10 @@ folio_label() {
 	if [ -n "$cpu" ]; then printf '"%s, 1 CPU"' "$2"; else printf '%s' "$2"; fi
 }
 
-# pct_header KEY / pct_line LABEL ROWS FOLIO PHASE: a table of % change and
-# its 95% CI (pct lo hi) per non-baseline variant; a line only where some
-# variant has a row.
+# pct_header KEY / pct_line LABEL ROWS FOLIO PHASE: a table of the % change
+# of medians and its 95% bootstrap CI (median_pct, median_pct_low,
+# median_pct_high: columns 16-18 of sdstat compare --tsv) per non-baseline
+# variant; a line only where some variant has a row.
 pct_header() {
 	printf '%s' "$1"
 	for v in $others; do printf '\t%s\t%s_lo\t%s_hi' "$v" "$v" "$v"; done
@@ -51,7 +54,7 @@ pct_line() {
 		r=$(row_of "$2" "$v" "$3" "$4")
 		if [ -n "$r" ]; then
 			found=1
-			line="$line\t$(printf '%s\n' "$r" | cut -f10-12)"
+			line="$line\t$(printf '%s\n' "$r" | cut -f16-18)"
 		else
 			line="$line\tNaN\tNaN\tNaN"
 		fi
@@ -59,8 +62,8 @@ pct_line() {
 	if [ "$found" = 1 ]; then printf '%b\n' "$line"; fi
 }
 
-# mean_table ROWS FOLIOS...: folio, then the mean per variant.
-mean_table() {
+# median_table ROWS FOLIOS...: folio, then the median per variant (column 15).
+median_table() {
 	local rows="$1" folio line found v m
 	shift
 	printf 'folio'
@@ -69,7 +72,7 @@ mean_table() {
 	for folio in "$@"; do
 		line=$(folio_label "$rows" "$folio") found=0
 		for v in $variants; do
-			m=$(row_of "$rows" "$v" "$folio" "" | cut -f8)
+			m=$(row_of "$rows" "$v" "$folio" "" | cut -f15)
 			[ -z "$m" ] || found=1
 			line="$line\t${m:-NaN}"
 		done
@@ -87,13 +90,13 @@ for mode in icount tcg; do
 	} >"$out/fork-overhead-$mode.dat"
 done
 
-# fork-instructions.dat: folio, then mean instructions per variant (icount).
+# fork-instructions.dat: folio, then median instructions per variant (icount).
 rows=$(compare --bench fork --phase fork --metric instructions --mode icount | grep 'state=dirty' || true)
-mean_table "$rows" 4K 16K 64K 2M >"$out/fork-instructions.dat"
+median_table "$rows" 4K 16K 64K 2M >"$out/fork-instructions.dat"
 
 # lockless-percall.dat: primitive instructions per call (icount), by folio.
 rows=$(compare --bench lockless --phase walk --metric instructions_per_call --mode icount)
-mean_table "$rows" 4K 64K >"$out/lockless-percall.dat"
+median_table "$rows" 4K 64K >"$out/lockless-percall.dat"
 
 # lockless-readers.dat: % change of GUP-fast, PIN-fast and faults (icount).
 gup=$(compare --bench gup --metric get_us --mode icount)

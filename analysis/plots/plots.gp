@@ -24,10 +24,10 @@ unmeasured = "not measured in this run"
 
 # 1. fork() overhead against baseline, by folio size and variant.
 set output outdir.'/fork-overhead'.ext
-set multiplot layout 1,2 title "fork() of 1 GiB: overhead against baseline (95% CI); the RFC's +40% for reference"
+set multiplot layout 1,2 title "fork() of 1 GiB: change of the median against baseline (95% CI: bootstrap over boots); the RFC's +40% for reference"
 do for [m in "icount tcg"] {
 	set title (m eq 'icount') ? "instructions (QEMU -icount: deterministic)" : "emulated time (QEMU TCG)"
-	set ylabel "% change against baseline"
+	set ylabel "% change of the median against baseline"
 	set style data histogram
 	set style histogram errorbars gap 2 lw 1
 	set yrange [*:*]
@@ -44,7 +44,7 @@ unset multiplot
 # 2. The cost of lockless readers.
 set output outdir.'/lockless'.ext
 set multiplot layout 1,2 title "ptep\\_get\\_lockless(): the primitive alone, and its users (QEMU -icount)"
-set title "the primitive: instructions per call"
+set title "the primitive: median instructions per call"
 set ylabel "instructions per ptep\\_get\\_lockless()"
 set style data histogram
 set style histogram clustered gap 2
@@ -53,7 +53,7 @@ if (rows_percall == 0) { eval empty(unmeasured) } else {
 plot for [i=2:nvariants+1] outdir.'/lockless-percall.dat' using i:xtic(1) lt (i-1) title columnhead(i)
 }
 set title "GUP-fast, PIN-fast (get time) and page faults (instructions per fault)"
-set ylabel "% change against baseline"
+set ylabel "% change of the median against baseline"
 set style histogram errorbars gap 2 lw 1
 set yrange [*:*]
 if (nothers == 0) { eval empty(none) } else { if (rows_readers == 0) { eval empty(unmeasured) } else {
@@ -63,7 +63,7 @@ unset multiplot
 
 # 3. Instructions per fork().
 set output outdir.'/fork-instructions'.ext
-set title "instructions per fork() of 1 GiB, by folio size (QEMU -icount)"
+set title "median instructions per fork() of 1 GiB, by folio size (QEMU -icount)"
 set ylabel "instructions (log scale)"
 set logscale y
 set style histogram clustered gap 2

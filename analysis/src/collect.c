@@ -109,22 +109,26 @@ static long collect_perf(struct dataset *d, const char *dir, const struct record
 }
 
 /*
- * The highest repetition already collected for the run, variant and mode of
- * @base: a later guest run of the same (another round of an experiment)
- * numbers its repetitions after it, so that each stays one sample.
+ * The highest repetition and boot already collected for the run, variant
+ * and mode of @base: a later guest run of the same (another round of an
+ * experiment, so another boot) numbers its repetitions after it, so that each
+ * stays one sample, and is the next boot.
  */
-static unsigned int rep_offset(const struct dataset *d, const struct record *base)
+static void collected_so_far(const struct dataset *d, const struct record *base,
+			     unsigned int *max_rep, unsigned int *max_boot)
 {
-	unsigned int max = 0;
-
+	*max_rep = *max_boot = 0;
 	for (size_t i = 0; i < d->count; i++) {
 		const struct record *o = &d->records[i];
 
-		if (o->rep > max && !strcmp(o->run, base->run) &&
-		    !strcmp(o->variant, base->variant) && !strcmp(o->mode, base->mode))
-			max = o->rep;
+		if (strcmp(o->run, base->run) || strcmp(o->variant, base->variant) ||
+		    strcmp(o->mode, base->mode))
+			continue;
+		if (o->rep > *max_rep)
+			*max_rep = o->rep;
+		if (o->boot > *max_boot)
+			*max_boot = o->boot;
 	}
-	return max;
 }
 
 long collect_guest_run(struct dataset *d, const char *dir, const char *run,
@@ -134,14 +138,15 @@ long collect_guest_run(struct dataset *d, const char *dir, const char *run,
 	struct record base;
 	unsigned long lineno = 0;
 	long added = 0, perf;
-	unsigned int offset;
+	unsigned int offset, boots;
 	FILE *f;
 
 	memset(&base, 0, sizeof(base));
 	snprintf(base.run, sizeof(base.run), "%.*s", FIELD_LEN - 1, run);
 	if (read_env(dir, base.variant, base.mode, err, errlen))
 		return -1;
-	offset = rep_offset(d, &base);
+	collected_so_far(d, &base, &offset, &boots);
+	base.boot = boots + 1;
 	snprintf(path, sizeof(path), "%s/output.log", dir);
 	f = fopen(path, "r");
 	if (!f) {
@@ -165,6 +170,7 @@ long collect_guest_run(struct dataset *d, const char *dir, const char *run,
 		strcpy(r.variant, base.variant);
 		strcpy(r.mode, base.mode);
 		r.rep += offset;
+		r.boot = base.boot;
 		dataset_add(d, &r);
 		added++;
 	}

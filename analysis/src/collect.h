@@ -8,7 +8,9 @@
 /*
  * Adds the records of one guest run: DIR/guest.env (variant, mode),
  * DIR/output.log (RESULT lines) and DIR/out/step-N.cmd + step-N.perf
- * (perf stat -x, output of each step). run names the run. Returns the
+ * (perf stat -x, output of each step). run names the run. Each call is one
+ * guest boot: its records get the next boot number of their run, variant
+ * and mode, and repetitions numbered after the earlier boots'. Returns the
  * number of records added, or -1 with err naming the file and problem.
  */
 long collect_guest_run(struct dataset *d, const char *dir, const char *run,

@@ -167,7 +167,9 @@ static void csv_field(FILE *out, const char *s, char sep)
 	fputc(sep, out);
 }
 
-static const char *csv_header = "run,variant,mode,bench,params,rep,phase,metric,value";
+/* The header before the boot column was added, and the one after. */
+static const char *csv_header_noboot = "run,variant,mode,bench,params,rep,phase,metric,value";
+static const char *csv_header = "run,variant,mode,bench,params,rep,phase,metric,value,boot";
 
 void dataset_write_csv(const struct dataset *d, FILE *out)
 {
@@ -183,7 +185,7 @@ void dataset_write_csv(const struct dataset *d, FILE *out)
 		fprintf(out, "%u,", r->rep);
 		csv_field(out, r->phase, ',');
 		csv_field(out, r->metric, ',');
-		fprintf(out, "%.17g\n", r->value);
+		fprintf(out, "%.17g,%u\n", r->value, r->boot);
 	}
 }
 
@@ -225,24 +227,39 @@ static int csv_split(char *line, char **fields, int n)
 	return i == n && (*src == '\0' || *src == '\n' || *src == '\r') ? 0 : -1;
 }
 
+/* The number of fields of a header line: 10 with boot, 9 without, 0 if neither. */
+static int csv_header_fields(const char *line)
+{
+	size_t len = strcspn(line, "\r\n");
+
+	if (len == strlen(csv_header) && !strncmp(line, csv_header, len))
+		return 10;
+	if (len == strlen(csv_header_noboot) && !strncmp(line, csv_header_noboot, len))
+		return 9;
+	return 0;
+}
+
 int dataset_read_csv(struct dataset *d, FILE *in, const char *name, char *err, size_t errlen)
 {
-	char line[2048], *f[9], *end;
+	char line[2048], *f[10], *end;
 	unsigned long lineno = 0;
+	int nfields = 0;
 
 	while (fgets(line, sizeof(line), in)) {
 		struct record r;
 
 		lineno++;
 		if (lineno == 1) {
-			if (strncmp(line, csv_header, strlen(csv_header)) != 0) {
-				snprintf(err, errlen, "%s: line 1 is not the header '%s'", name, csv_header);
+			nfields = csv_header_fields(line);
+			if (!nfields) {
+				snprintf(err, errlen, "%s: line 1 is not the header '%s' (nor the one without boot)",
+					 name, csv_header);
 				return -1;
 			}
 			continue;
 		}
-		if (csv_split(line, f, 9)) {
-			snprintf(err, errlen, "%s:%lu: not 9 CSV fields", name, lineno);
+		if (csv_split(line, f, nfields)) {
+			snprintf(err, errlen, "%s:%lu: not %d CSV fields", name, lineno, nfields);
 			return -1;
 		}
 		memset(&r, 0, sizeof(r));
@@ -261,6 +278,13 @@ int dataset_read_csv(struct dataset *d, FILE *in, const char *name, char *err, s
 		if (parse_number(f[8], &r.value)) {
 			snprintf(err, errlen, "%s:%lu: value '%s' is not a number", name, lineno, f[8]);
 			return -1;
+		}
+		if (nfields == 10) {
+			r.boot = (unsigned int)strtoul(f[9], &end, 10);
+			if (*end || f[9][0] == '\0' || f[9][0] == '-') {
+				snprintf(err, errlen, "%s:%lu: boot '%s' is not a number", name, lineno, f[9]);
+				return -1;
+			}
 		}
 		dataset_add(d, &r);
 	}

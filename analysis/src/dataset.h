@@ -2,7 +2,7 @@
 /*
  * The tidy data set: one record per measured value, with everything that
  * identifies it (run, variant, QEMU mode, benchmark, parameters, repetition,
- * phase, metric).
+ * phase, metric) and the guest boot that measured it.
  */
 #ifndef SDSTAT_DATASET_H
 #define SDSTAT_DATASET_H
@@ -21,6 +21,12 @@ struct record {
 	char phase[FIELD_LEN];
 	char metric[FIELD_LEN];
 	unsigned int rep;
+	/*
+	 * The guest boot (a round of the experiment): 1, 2, ... per run,
+	 * variant and mode; 0 when not recorded (a CSV written before boots
+	 * were). Repetitions of one boot are not independent; boots are.
+	 */
+	unsigned int boot;
 	double value;
 };
 
@@ -51,7 +57,10 @@ int parse_result_line(const char *line, struct record *r, char *err, size_t errl
 int parse_perf_stat_line(const char *line, char *event, size_t eventlen, double *count,
 			 char *err, size_t errlen);
 
-/* Writes the data set as CSV (with a header); reads it back (0, or -1 + err). */
+/*
+ * Writes the data set as CSV (with a header, boot the last column); reads it
+ * back (0, or -1 + err), also a CSV without the boot column (boot 0).
+ */
 void dataset_write_csv(const struct dataset *d, FILE *out);
 int dataset_read_csv(struct dataset *d, FILE *in, const char *name, char *err, size_t errlen);
 

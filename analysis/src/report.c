@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bootstrap.h"
 #include "report.h"
 
 static int match(const char *want, const char *have)
@@ -17,17 +18,39 @@ static int same_measurement(const struct record *a, const struct record *b)
 	       !strcmp(a->metric, b->metric);
 }
 
-static void push(double **v, size_t *n, size_t *cap, double x)
+static void *grow(void *p, size_t *cap, size_t size, size_t first)
 {
-	if (*n == *cap) {
-		*cap = *cap ? *cap * 2 : 8;
-		*v = realloc(*v, *cap * sizeof(**v));
-		if (!*v) {
-			fprintf(stderr, "sdstat: out of memory\n");
-			exit(1);
-		}
+	*cap = *cap ? *cap * 2 : first;
+	p = realloc(p, *cap * size);
+	if (!p) {
+		fprintf(stderr, "sdstat: out of memory\n");
+		exit(1);
 	}
-	(*v)[(*n)++] = x;
+	return p;
+}
+
+/* The index of @r's boot among the group's, added if it is new. */
+static unsigned int boot_index(struct group *grp, const struct record *r)
+{
+	for (size_t b = 0; b < grp->nboots; b++)
+		if (grp->bootkeys[b]->boot == r->boot && !strcmp(grp->bootkeys[b]->run, r->run))
+			return (unsigned int)b;
+	if (grp->nboots == grp->bootcap)
+		grp->bootkeys = grow(grp->bootkeys, &grp->bootcap, sizeof(*grp->bootkeys), 8);
+	grp->bootkeys[grp->nboots] = r;
+	return (unsigned int)grp->nboots++;
+}
+
+static void push(struct group *grp, const struct record *r)
+{
+	if (grp->n == grp->cap) {
+		size_t cap = grp->cap;
+
+		grp->values = grow(grp->values, &cap, sizeof(*grp->values), 8);
+		grp->boot = grow(grp->boot, &grp->cap, sizeof(*grp->boot), 8);
+	}
+	grp->boot[grp->n] = boot_index(grp, r);
+	grp->values[grp->n++] = r->value;
 }
 
 void groups_build(struct groups *g, const struct dataset *d, const struct filter *f)
@@ -48,19 +71,13 @@ void groups_build(struct groups *g, const struct dataset *d, const struct filter
 				break;
 			}
 		if (!grp) {
-			if (g->n == g->cap) {
-				g->cap = g->cap ? g->cap * 2 : 64;
-				g->items = realloc(g->items, g->cap * sizeof(*g->items));
-				if (!g->items) {
-					fprintf(stderr, "sdstat: out of memory\n");
-					exit(1);
-				}
-			}
+			if (g->n == g->cap)
+				g->items = grow(g->items, &g->cap, sizeof(*g->items), 64);
 			grp = &g->items[g->n++];
 			memset(grp, 0, sizeof(*grp));
 			grp->key = r;
 		}
-		push(&grp->values, &grp->n, &grp->cap, r->value);
+		push(grp, r);
 	}
 	for (size_t k = 0; k < g->n; k++)
 		g->items[k].s = summarize(g->items[k].values, g->items[k].n);
@@ -68,8 +85,11 @@ void groups_build(struct groups *g, const struct dataset *d, const struct filter
 
 void groups_free(struct groups *g)
 {
-	for (size_t k = 0; k < g->n; k++)
+	for (size_t k = 0; k < g->n; k++) {
 		free(g->items[k].values);
+		free(g->items[k].boot);
+		free(g->items[k].bootkeys);
+	}
 	free(g->items);
 	memset(g, 0, sizeof(*g));
 }
@@ -106,40 +126,122 @@ static const struct group *find_group(const struct groups *g, const struct recor
 	return NULL;
 }
 
+/* A signed value in the style of fmt_value. */
+static const char *fmt_signed(double v, char *buf, size_t len)
+{
+	if (fabs(v) >= 10000 || v == floor(v))
+		snprintf(buf, len, "%+.0f", v);
+	else
+		snprintf(buf, len, "%+.4g", v);
+	return buf;
+}
+
+/* A variant against the baseline: of the medians (bootstrap), of the means (Welch). */
 struct change {
-	int valid;
-	double pct, lo, hi, p;
-	int significant;
-	double median_pct;	/* of the medians; valid whenever pct is */
+	struct median_change m;
+	int m_significant;	/* the medians' interval excludes 0 */
+	struct welch w;
+	int mean_relative;	/* the baseline mean is not 0 */
+	double pct, lo, hi;	/* of the means, in % of the baseline mean */
+	int significant;	/* Welch: p < 0.05 */
 };
+
+static struct clustered sample_of(const struct group *grp)
+{
+	return (struct clustered){ .values = grp->values, .boot = grp->boot, .n = grp->n };
+}
 
 static struct change change_of(const struct group *base, const struct group *v)
 {
+	struct clustered a = sample_of(base), b = sample_of(v);
 	struct change c = { 0 };
-	struct welch w;
 
-	if (!base || !v || base->s.mean == 0)
-		return c;
-	w = welch_test(&base->s, &v->s, 0.05);
-	c.pct = 100 * (v->s.mean - base->s.mean) / base->s.mean;
-	c.median_pct = base->s.median ? 100 * (v->s.median - base->s.median) / base->s.median : 0;
-	if (!w.valid)
-		return c;
-	c.valid = 1;
-	c.lo = 100 * w.ci_low / base->s.mean;
-	c.hi = 100 * w.ci_high / base->s.mean;
-	c.p = w.p;
-	c.significant = w.p < 0.05;
+	c.m = bootstrap_median_change(&a, &b, 0.05, BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED);
+	c.m_significant = c.m.valid && (c.m.diff_low > 0 || c.m.diff_high < 0);
+	c.w = welch_test(&base->s, &v->s, 0.05);
+	if (!c.w.valid)
+		c.w.diff = v->s.mean - base->s.mean;
+	c.mean_relative = base->s.mean != 0;
+	c.pct = c.mean_relative ? 100 * c.w.diff / base->s.mean : NAN;
+	c.lo = c.hi = c.pct;
+	if (c.w.valid && c.mean_relative) {
+		c.lo = 100 * c.w.ci_low / base->s.mean;
+		c.hi = 100 * c.w.ci_high / base->s.mean;
+	}
+	c.significant = c.w.valid && c.w.p < 0.05;
 	return c;
+}
+
+/* The baseline against itself: no change, exactly. */
+static struct change no_change(const struct group *base)
+{
+	struct change c = { 0 };
+
+	c.m.valid = c.m.relative = 1;
+	c.m.boots_a = c.m.boots_b = base->nboots;
+	c.m.median_a = c.m.median_b = base->s.median;
+	c.w.valid = 1;
+	c.w.p = 1;
+	c.mean_relative = 1;
+	return c;
+}
+
+static void median_cell(const struct change *c, FILE *out)
+{
+	const struct median_change *m = &c->m;
+	char a[32], b[32], d[32];
+	const char *star = c->m_significant ? "\\*" : "";
+
+	if (!m->valid && m->relative)
+		fprintf(out, " %+.2f%% (n<2) |", 100 * m->rel);
+	else if (!m->valid)
+		fprintf(out, " Δ %s (n<2; baseline median 0) |", fmt_signed(m->diff, d, sizeof(d)));
+	else if (m->relative)
+		fprintf(out, " %+.2f%%%s [%+.2f, %+.2f]%s |", 100 * m->rel, star, 100 * m->rel_low,
+			100 * m->rel_high, m->reps_only ? " (1 boot)" : "");
+	else
+		fprintf(out, " Δ %s%s [%s, %s] (baseline median 0)%s |", fmt_signed(m->diff, d, sizeof(d)),
+			star, fmt_signed(m->diff_low, a, sizeof(a)), fmt_signed(m->diff_high, b, sizeof(b)),
+			m->reps_only ? " (1 boot)" : "");
+}
+
+static void mean_cell(const struct change *c, FILE *out)
+{
+	char a[32], b[32], d[32];
+	const char *star = c->significant ? "\\*" : "";
+
+	if (!c->w.valid && c->mean_relative)
+		fprintf(out, " %+.2f%% (n<2) |", c->pct);
+	else if (!c->w.valid)
+		fprintf(out, " Δ %s (n<2; baseline mean 0) |", fmt_signed(c->w.diff, d, sizeof(d)));
+	else if (c->mean_relative)
+		fprintf(out, " %+.2f%%%s [%+.2f, %+.2f] |", c->pct, star, c->lo, c->hi);
+	else
+		fprintf(out, " Δ %s%s [%s, %s] (baseline mean 0) |", fmt_signed(c->w.diff, d, sizeof(d)),
+			star, fmt_signed(c->w.ci_low, a, sizeof(a)), fmt_signed(c->w.ci_high, b, sizeof(b)));
 }
 
 static void markdown_table(const struct groups *g, const struct record *key,
 			   const char *baseline, const char *const *variants, size_t nv, FILE *out)
 {
-	static const char *const rows[] = { "n", "Min", "Median", "Mean", "Max", "Stddev", "CoV" };
+	static const char *const rows[] = { "n", "Boots", "Min", "Median", "Mean", "Max", "Stddev", "CoV" };
 	const struct group *base = find_group(g, key, baseline);
+	struct change *changes = calloc(nv ? nv : 1, sizeof(*changes));
+	int one_boot = 0;
 	char buf[64];
 
+	if (!changes) {
+		fprintf(stderr, "sdstat: out of memory\n");
+		exit(1);
+	}
+	for (size_t i = 0; i < nv; i++) {
+		const struct group *v = find_group(g, key, variants[i]);
+
+		if (v && v != base) {
+			changes[i] = change_of(base, v);
+			one_boot |= changes[i].m.valid && changes[i].m.reps_only;
+		}
+	}
 	fprintf(out, "\n`%s` %s, phase `%s`, **%s** (%s)\n\n|        |", key->bench, key->params,
 		key->phase, key->metric, key->mode);
 	for (size_t i = 0; i < nv; i++)
@@ -161,41 +263,45 @@ static void markdown_table(const struct groups *g, const struct record *key,
 			s = &v->s;
 			switch (r) {
 			case 0: fprintf(out, " %zu |", s->n); break;
-			case 1: fprintf(out, " %s |", fmt_value(s->min, buf, sizeof(buf))); break;
-			case 2: fprintf(out, " %s |", fmt_value(s->median, buf, sizeof(buf))); break;
-			case 3: fprintf(out, " %s |", fmt_value(s->mean, buf, sizeof(buf))); break;
-			case 4: fprintf(out, " %s |", fmt_value(s->max, buf, sizeof(buf))); break;
-			case 5: fprintf(out, " %s |", fmt_value(s->stddev, buf, sizeof(buf))); break;
+			case 1: fprintf(out, " %zu |", v->nboots); break;
+			case 2: fprintf(out, " %s |", fmt_value(s->min, buf, sizeof(buf))); break;
+			case 3: fprintf(out, " %s |", fmt_value(s->median, buf, sizeof(buf))); break;
+			case 4: fprintf(out, " %s |", fmt_value(s->mean, buf, sizeof(buf))); break;
+			case 5: fprintf(out, " %s |", fmt_value(s->max, buf, sizeof(buf))); break;
+			case 6: fprintf(out, " %s |", fmt_value(s->stddev, buf, sizeof(buf))); break;
 			default: fprintf(out, " %.2f%% |", 100 * s->cov); break;
 			}
 		}
 		fprintf(out, "\n");
 	}
-	fprintf(out, "| %%change (95%% CI) |");
+	fprintf(out, "| %%change of medians (95%% CI: bootstrap of boots, then repetitions) |");
 	for (size_t i = 0; i < nv; i++) {
 		const struct group *v = find_group(g, key, variants[i]);
-		struct change c = change_of(base, v);
 
 		if (!v || v == base)
 			fprintf(out, " - |");
-		else if (!c.valid)
-			fprintf(out, " %+.2f%% (n<2) |", c.pct);
 		else
-			fprintf(out, " %+.2f%%%s [%+.2f, %+.2f] |", c.pct, c.significant ? "\\*" : "",
-				c.lo, c.hi);
+			median_cell(&changes[i], out);
 	}
-	fprintf(out, "\n| %%change of medians |");
+	fprintf(out, "\n| %%change of means (95%% CI: Welch's t-test) |");
 	for (size_t i = 0; i < nv; i++) {
 		const struct group *v = find_group(g, key, variants[i]);
-		struct change c = change_of(base, v);
 
 		if (!v || v == base)
 			fprintf(out, " - |");
 		else
-			fprintf(out, " %+.2f%% |", c.median_pct);
+			mean_cell(&changes[i], out);
 	}
 	fprintf(out, "\n");
+	if (one_boot)
+		fprintf(out, "\n(1 boot): baseline or the variant was measured in one boot (or its boots were not recorded): the interval resamples its repetitions only, without the variation between boots.\n");
+	free(changes);
 }
+
+static const char *tsv_header =
+	"mode\tbench\tparams\tphase\tmetric\tvariant\tn\tmean\tstddev\tpct\tpct_low\tpct_high\tp\tsignificant\tmedian\tmedian_pct"
+	"\tmedian_pct_low\tmedian_pct_high\tmedian_significant\tmedian_diff\tmedian_diff_low\tmedian_diff_high"
+	"\tmean_diff\tmean_diff_low\tmean_diff_high\tboots\tbaseline_boots\n";
 
 static void tsv_lines(const struct groups *g, const struct record *key, const char *baseline,
 		      const char *const *variants, size_t nv, FILE *out)
@@ -204,15 +310,25 @@ static void tsv_lines(const struct groups *g, const struct record *key, const ch
 
 	for (size_t i = 0; i < nv; i++) {
 		const struct group *v = find_group(g, key, variants[i]);
-		struct change c = change_of(base, v);
+		struct change c;
+		const struct median_change *m = &c.m;
+		double mpct, mlo, mhi, dlo, dhi;
 
 		if (!v)
 			continue;
-		fprintf(out, "%s\t%s\t%s\t%s\t%s\t%s\t%zu\t%.10g\t%.10g\t%.6g\t%.6g\t%.6g\t%.4g\t%d\t%.10g\t%.6g\n",
+		c = v == base ? no_change(base) : change_of(base, v);
+		mpct = m->relative ? 100 * m->rel : NAN;
+		mlo = m->relative ? 100 * m->rel_low : NAN;
+		mhi = m->relative ? 100 * m->rel_high : NAN;
+		dlo = c.w.valid ? c.w.ci_low : c.w.diff;
+		dhi = c.w.valid ? c.w.ci_high : c.w.diff;
+		fprintf(out, "%s\t%s\t%s\t%s\t%s\t%s\t%zu\t%.10g\t%.10g\t%.6g\t%.6g\t%.6g\t%.4g\t%d\t%.10g\t%.6g",
 			key->mode, key->bench, key->params, key->phase, key->metric, variants[i],
-			v->s.n, v->s.mean, v->s.stddev, c.pct, c.valid ? c.lo : c.pct,
-			c.valid ? c.hi : c.pct, c.valid ? c.p : 1.0, c.significant,
-			v->s.median, c.median_pct);
+			v->s.n, v->s.mean, v->s.stddev, c.pct, c.lo, c.hi, c.w.valid ? c.w.p : 1.0,
+			c.significant, v->s.median, mpct);
+		fprintf(out, "\t%.6g\t%.6g\t%d\t%.10g\t%.10g\t%.10g\t%.10g\t%.10g\t%.10g\t%zu\t%zu\n",
+			mlo, mhi, c.m_significant, m->diff, m->diff_low, m->diff_high, c.w.diff, dlo, dhi,
+			v->nboots, base->nboots);
 	}
 }
 
@@ -239,7 +355,7 @@ long report_compare(const struct groups *g, const char *baseline, const char *co
 		}
 	}
 	if (format == COMPARE_TSV)
-		fprintf(out, "mode\tbench\tparams\tphase\tmetric\tvariant\tn\tmean\tstddev\tpct\tpct_low\tpct_high\tp\tsignificant\tmedian\tmedian_pct\n");
+		fputs(tsv_header, out);
 	for (size_t k = 0; k < g->n; k++) {
 		const struct record *key = g->items[k].key;
 		size_t j;

@@ -16,7 +16,10 @@ struct filter {
 struct group {
 	const struct record *key;	/* first record of the group */
 	double *values;
+	unsigned int *boot;		/* of each value: an index into bootkeys */
 	size_t n, cap;
+	const struct record **bootkeys;	/* one record of each (run, boot) */
+	size_t nboots, bootcap;
 	struct summary s;
 };
 
@@ -36,10 +39,14 @@ enum compare_format { COMPARE_MARKDOWN, COMPARE_TSV };
 
 /*
  * For each measurement (mode, bench, params, phase, metric), compares every
- * variant with the baseline: Welch's t-test, % change with a 95% confidence
- * interval, marked when significant (p < 0.05). variants lists the column
- * order (NULL: order of appearance). Returns the number of measurements,
- * or -1 if the baseline is missing from one (err says which).
+ * variant with the baseline: the % change of the medians with a 95%
+ * confidence interval from a bootstrap that resamples boots, then
+ * repetitions within them (bootstrap.h), marked when it excludes 0; and the %
+ * change of the means with the 95% confidence interval of Welch's t-test,
+ * marked when significant (p < 0.05). A zero baseline gives the absolute
+ * change instead. variants lists the column order (NULL: order of
+ * appearance). Returns the number of measurements, or -1 if the baseline
+ * is missing from one (err says which).
  */
 long report_compare(const struct groups *g, const char *baseline, const char *const *variants,
 		    size_t nvariants, enum compare_format format, FILE *out,

@@ -4,7 +4,8 @@
  *
  *   sdstat tidy --run NAME GUEST_RUN_DIR...   raw guest runs -> tidy CSV (stdout)
  *   sdstat summary CSV                        n, mean, stddev, CoV, min, median, max
- *   sdstat compare CSV [options]              against the baseline, Welch's t-test
+ *   sdstat compare CSV [options]              against the baseline: change of medians
+ *                                             (bootstrap over boots) and of means (Welch)
  *       --baseline NAME (default baseline)  --variants a,b,c (column order)
  *       --mode M --bench B --phase P --metric X --params S   (filters)
  *       --tsv (for plots; default: markdown tables)

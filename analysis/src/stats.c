@@ -39,6 +39,69 @@ struct summary summarize(const double *values, size_t n)
 	return s;
 }
 
+double quantile_sorted(const double *sorted, size_t n, double p)
+{
+	double h = p * (double)(n - 1);
+	size_t lo = (size_t)floor(h);
+	double frac = h - (double)lo;
+
+	if (lo >= n - 1)
+		return sorted[n - 1];
+	if (sorted[lo] == sorted[lo + 1])
+		return sorted[lo];
+	/* Between an infinite value and another, interpolation is undefined: the nearer. */
+	if (isinf(sorted[lo]) || isinf(sorted[lo + 1]))
+		return frac < 0.5 ? sorted[lo] : sorted[lo + 1];
+	return sorted[lo] + frac * (sorted[lo + 1] - sorted[lo]);
+}
+
+/*
+ * Moves the k-th smallest of v[0..n) to v[k], the smaller ones before it and
+ * the larger ones after (Hoare's selection, as Wirth writes it: equal values
+ * stop both scans, so many ties cost no more than distinct values).
+ */
+static void select_kth(double *v, size_t n, size_t k)
+{
+	ptrdiff_t lo = 0, hi = (ptrdiff_t)n - 1, kk = (ptrdiff_t)k;
+
+	while (lo < hi) {
+		double pivot = v[kk];
+		ptrdiff_t i = lo, j = hi;
+
+		do {
+			while (v[i] < pivot)
+				i++;
+			while (pivot < v[j])
+				j--;
+			if (i <= j) {
+				double t = v[i];
+
+				v[i++] = v[j];
+				v[j--] = t;
+			}
+		} while (i <= j);
+		if (j < kk)
+			lo = i;
+		if (kk < i)
+			hi = j;
+	}
+}
+
+double median_select(double *values, size_t n)
+{
+	double below;
+
+	select_kth(values, n, n / 2);
+	if (n % 2)
+		return values[n / 2];
+	/* The other middle value is the largest of those before it. */
+	below = values[0];
+	for (size_t i = 1; i < n / 2; i++)
+		if (values[i] > below)
+			below = values[i];
+	return (below + values[n / 2]) / 2;
+}
+
 /* Away from zero, as the modified Lentz method needs its divisors. */
 static double not_tiny(double v)
 {

@@ -13,6 +13,15 @@ struct summary {
 /* Summary of n values (n >= 1; stddev and cov are 0 for n == 1). */
 struct summary summarize(const double *values, size_t n);
 
+/*
+ * The p-quantile (0 <= p <= 1) of n >= 1 sorted values, interpolated
+ * linearly between order statistics (Hyndman and Fan's type 7, R's default).
+ */
+double quantile_sorted(const double *sorted, size_t n, double p);
+
+/* The median of n >= 1 values, found in O(n); reorders them. */
+double median_select(double *values, size_t n);
+
 /* Regularized incomplete beta function I_x(a, b), for 0 <= x <= 1. */
 double incomplete_beta(double a, double b, double x);
 /* CDF of Student's t distribution with df degrees of freedom (df > 0). */

@@ -80,17 +80,35 @@ int main(void)
 
 	{
 		struct dataset rounds;
-		unsigned int max_rep = 0;
+		unsigned int max_rep = 0, boots[3] = { 0 };
+		size_t first;
+		int same_boot = 1;
 
 		dataset_init(&rounds);
 		collect_guest_run(&rounds, "fixtures/run-icount", "r", err, sizeof(err));
+		first = rounds.count;
 		collect_guest_run(&rounds, "fixtures/run-icount", "r", err, sizeof(err));
-		for (size_t i = 0; i < rounds.count; i++)
-			if (rounds.records[i].rep > max_rep)
-				max_rep = rounds.records[i].rep;
+		collect_guest_run(&rounds, "fixtures/run-tcg", "r", err, sizeof(err));
+		for (size_t i = 0; i < rounds.count; i++) {
+			const struct record *o = &rounds.records[i];
+
+			if (!strcmp(o->mode, "icount") && o->rep > max_rep)
+				max_rep = o->rep;
+			if (o->boot < 3)
+				boots[o->boot]++;
+		}
 		dataset_derive(&rounds);
 		check(&c, max_rep == 4 && count_metric(&rounds, "icount", "instructions_per_fault") == 8,
 		      "a second guest run of a variant (another round) numbers its repetitions on");
+		check(&c, boots[0] == 0 && boots[1] == first + 83 && boots[2] == first,
+		      "each guest run of a variant and mode is the next boot (the TCG run, another mode, is boot 1)");
+		for (size_t i = first; i < rounds.count; i++) {
+			const struct record *o = &rounds.records[i];
+
+			if (!strcmp(o->metric, "instructions_per_fault") && o->rep > 2 && o->boot != 2)
+				same_boot = 0;
+		}
+		check(&c, same_boot, "a derived value keeps the boot of the values it comes from");
 		dataset_free(&rounds);
 	}
 
@@ -102,6 +120,30 @@ int main(void)
 		  !strcmp(back.records[0].params, d.records[0].params) &&
 		  back.records[5].value == d.records[5].value,
 	      "the tidy CSV reads back the same records (quoted params with commas)");
+	{
+		int boots_kept = back.count == d.count;
+
+		for (size_t i = 0; boots_kept && i < d.count; i++)
+			boots_kept = back.records[i].boot == d.records[i].boot && d.records[i].boot >= 1;
+		check(&c, boots_kept, "the tidy CSV keeps each record's boot");
+	}
+	fclose(f);
+	dataset_free(&back);
+	dataset_init(&back);
+	f = tmpfile();
+	fputs("run,variant,mode,bench,params,rep,phase,metric,value\n"
+	      "r,baseline,icount,fork,\"size=1G,folio=4K\",2,fork,instructions,1234\n", f);
+	rewind(f);
+	check(&c, dataset_read_csv(&back, f, "old.csv", err, sizeof(err)) == 0 && back.count == 1 &&
+		  back.records[0].rep == 2 && back.records[0].boot == 0 && back.records[0].value == 1234,
+	      "a CSV from before the boot column reads, boot 0 (not recorded)");
+	fclose(f);
+	f = tmpfile();
+	fputs("run,variant,mode,bench,params,rep,phase,metric,value,boot\n"
+	      "r,baseline,icount,fork,p,2,fork,instructions,1234,x\n", f);
+	rewind(f);
+	check(&c, dataset_read_csv(&back, f, "bad-boot.csv", err, sizeof(err)) == -1 &&
+		  strstr(err, "bad-boot.csv:2: boot 'x'"), "a bad boot is rejected");
 	fclose(f);
 	f = tmpfile();
 	fputs("run,variant\nx,y\n", f);
