@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The QEMU glue (plugin API version 1, QEMU 7.2): feeds the guest's
+ * instruction fetches and data accesses to the model and writes its counts
+ * at exit. Arguments:
+ *   params=FILE   the model's parameters (cachemodel/neoverse-n1.params)
+ *   out=FILE      where the RESULT lines go (report.h)
+ *
+ * Addresses. Data: the guest physical address (qemu_plugin_get_hwaddr, system
+ * emulation); accesses to I/O regions are not cached and not counted.
+ * Fetch: QEMU 7.2 gives an instruction's virtual address and the host
+ * address of its bytes, not its guest physical address. The model uses the
+ * host address: guest RAM is one host mapping aligned to 2 MiB or more, so
+ * within it the host address is the physical address plus a constant, and
+ * the set an instruction line maps to is the one its physical line maps to
+ * at every level up to a 2 MiB span (the SLC's 32768 sets of 64 B). Fetch
+ * and data lines of one physical line are still two lines to the unified
+ * L2 and SLC (code is rarely read as data). Without a host address (code
+ * outside RAM), the virtual address is used.
+ *
+ * Fetch granularity: the instructions of a translation block are cut into
+ * runs of consecutive instructions in one cache line; each run is one L1i
+ * lookup, before its first instruction executes, counting all its
+ * instructions as fetches (the rest would hit the line the first brought
+ * in). A block left early by an exception counts the rest of its run.
+ *
+ * Kernel or user: by the instruction's virtual address at translation (top
+ * bit set: TTBR1, the kernel); QEMU 7.2 has no privilege query.
+ *
+ * Phases: a marker (marker.h) starts its own run, whose callback switches the
+ * vCPU's phase before counting, so a begin marker counts in its phase and an
+ * end marker outside it.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <qemu-plugin.h>
+
+#include "arena.h"
+#include "hierarchy.h"
+#include "marker.h"
+#include "phases.h"
+#include "report.h"
+
+QEMU_PLUGIN_EXPORT int qemu_plugin_version = QEMU_PLUGIN_VERSION;
+
+struct fetch_run {
+	uint64_t line;
+	uint32_t instructions;
+	enum cm_mode mode;
+	bool has_marker;
+	struct marker marker;
+};
+
+static struct hierarchy model;
+static struct phase_book book;
+static struct vcpu_phase *vcpus;
+static unsigned int nvcpus;
+static struct arena runs;
+static FILE *out;
+static char *out_path;
+static bool out_of_memory;
+
+static void on_fetch_run(unsigned int vcpu, void *udata)
+{
+	const struct fetch_run *run = udata;
+	struct vcpu_phase *v = &vcpus[vcpu];
+	enum cm_level served;
+
+	if (run->has_marker && !phase_marker(&book, v, vcpu, &run->marker))
+		out_of_memory = true;
+	served = hierarchy_access(&model, vcpu, CM_FETCH, run->line);
+	counts_fetch(phase_counts(v, run->mode), run->instructions, served);
+}
+
+static void on_memory(unsigned int vcpu, qemu_plugin_meminfo_t info, uint64_t vaddr,
+		      void *udata)
+{
+	enum cm_mode mode = (enum cm_mode)(uintptr_t)udata;
+	struct qemu_plugin_hwaddr *hw = qemu_plugin_get_hwaddr(info, vaddr);
+	uint64_t addr = vaddr, size = 1ull << qemu_plugin_mem_size_shift(info);
+	struct cm_counts *counts = phase_counts(&vcpus[vcpu], mode);
+
+	if (hw) {
+		if (qemu_plugin_hwaddr_is_io(hw))
+			return;
+		addr = qemu_plugin_hwaddr_phys_addr(hw);
+	}
+	/* An access across a line boundary touches both lines. */
+	for (uint64_t line = hierarchy_line(&model, addr);
+	     line <= hierarchy_line(&model, addr + size - 1); line++)
+		counts_data(counts, hierarchy_access(&model, vcpu, CM_DATA, line));
+}
+
+static uint32_t insn_word(const struct qemu_plugin_insn *insn)
+{
+	const uint8_t *b = qemu_plugin_insn_data(insn);
+
+	if (qemu_plugin_insn_size(insn) != 4)
+		return 0;
+	/* A64 instructions are little-endian whatever the data endianness. */
+	return (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
+}
+
+static void on_translation(qemu_plugin_id_t id, struct qemu_plugin_tb *tb)
+{
+	size_t n = qemu_plugin_tb_n_insns(tb);
+	struct fetch_run *run = NULL;
+
+	(void)id;
+	for (size_t i = 0; i < n; i++) {
+		struct qemu_plugin_insn *insn = qemu_plugin_tb_get_insn(tb, i);
+		uint64_t vaddr = qemu_plugin_insn_vaddr(insn);
+		void *haddr = qemu_plugin_insn_haddr(insn);
+		uint64_t line = hierarchy_line(&model, haddr ? (uint64_t)(uintptr_t)haddr : vaddr);
+		enum cm_mode mode = (vaddr >> 63) ? CM_KERNEL : CM_USER;
+		struct marker marker;
+		bool is_marker = marker_decode(insn_word(insn), &marker);
+
+		if (!run || run->line != line || run->mode != mode || is_marker) {
+			run = arena_alloc(&runs, sizeof(*run));
+			if (!run) {
+				out_of_memory = true;
+				return;
+			}
+			run->line = line;
+			run->mode = mode;
+			run->has_marker = is_marker;
+			run->marker = marker;
+			qemu_plugin_register_vcpu_insn_exec_cb(insn, on_fetch_run,
+							       QEMU_PLUGIN_CB_NO_REGS, run);
+		}
+		run->instructions++;
+		qemu_plugin_register_vcpu_mem_cb(insn, on_memory, QEMU_PLUGIN_CB_NO_REGS,
+						 QEMU_PLUGIN_MEM_RW, (void *)(uintptr_t)mode);
+	}
+}
+
+static void on_guest_exit(qemu_plugin_id_t id, void *udata)
+{
+	(void)id;
+	(void)udata;
+	report_write(out, &model.params, &book, vcpus, nvcpus);
+	if (out_of_memory)
+		fprintf(out, "# cachemodel error: out of memory, the counts are incomplete\n");
+	if (fclose(out))
+		fprintf(stderr, "cachemodel: error writing '%s': %s\n", out_path, strerror(errno));
+}
+
+static const char usage[] = "valid arguments: params=FILE (the model's parameters) out=FILE (the results)";
+
+QEMU_PLUGIN_EXPORT int qemu_plugin_install(qemu_plugin_id_t id, const qemu_info_t *info,
+					   int argc, char **argv)
+{
+	const char *params_path = NULL;
+	struct cm_params params;
+	char err[512];
+
+	for (int i = 0; i < argc; i++) {
+		if (!strncmp(argv[i], "params=", 7)) {
+			params_path = argv[i] + 7;
+		} else if (!strncmp(argv[i], "out=", 4)) {
+			free(out_path);
+			out_path = strdup(argv[i] + 4);	/* argv does not outlive install */
+		} else {
+			fprintf(stderr, "cachemodel: unknown argument '%s'; %s\n", argv[i], usage);
+			return -1;
+		}
+	}
+	if (!params_path || !*params_path || !out_path || !*out_path) {
+		free(out_path);
+		fprintf(stderr, "cachemodel: %s are both required\n", usage + strlen("valid arguments: "));
+		return -1;
+	}
+	if (!info->system_emulation) {
+		fprintf(stderr, "cachemodel: system emulation only (qemu-system-*), not user mode\n");
+		return -1;
+	}
+	if (params_load(params_path, &params, err, sizeof(err))) {
+		fprintf(stderr, "cachemodel: %s\n", err);
+		return -1;
+	}
+	nvcpus = (unsigned int)info->system.max_vcpus;
+	vcpus = calloc(nvcpus, sizeof(*vcpus));
+	if (!vcpus || !hierarchy_init(&model, &params, nvcpus)) {
+		fprintf(stderr, "cachemodel: out of memory for %u vCPUs' caches\n", nvcpus);
+		return -1;
+	}
+	out = fopen(out_path, "w");
+	if (!out) {
+		fprintf(stderr, "cachemodel: cannot write out=%s: %s\n", out_path, strerror(errno));
+		return -1;
+	}
+	phase_book_init(&book);
+	arena_init(&runs);
+	qemu_plugin_register_vcpu_tb_trans_cb(id, on_translation);
+	qemu_plugin_register_atexit_cb(id, on_guest_exit, NULL);
+	return 0;
+}
