@@ -50,4 +50,17 @@ assert_contains "the error says both are required" "$OUT" "params=FILE (the mode
 printf 'name = x\nline_size = 48\n' >"$T_TMP/bad.params"
 assert_status "QEMU refuses a bad parameter file" 1 qemu_with "$plugin,params=$T_TMP/bad.params,out=$T_TMP/x"
 assert_contains "the error names the file and the problem" "$OUT" "bad.params: key 'l1i.size' is missing"
+
+# The guest check, where a kernel is at hand (a few seconds under icount).
+kernel="${CACHEMODEL_KERNEL:-}"
+for v in baseline pte ptdesc; do
+	[ -n "$kernel" ] || [ ! -f "$TOP/build/$v/arch/arm64/boot/Image" ] || kernel="$TOP/build/$v/arch/arm64/boot/Image"
+done
+if [ -z "$kernel" ]; then
+	ok "a guest stream misses each level it exceeds once per line # SKIP no kernel in build/ (CACHEMODEL_KERNEL=IMAGE)"
+	finish
+fi
+assert_status "a guest stream misses each level it exceeds once per line, none it fits" 0 \
+	bash "$TOP/scripts/cachemodel-validate.sh" --kernel "$kernel" --run-dir "$T_TMP/validate"
+printf '%s\n' "$OUT" | grep -A 4 '^bytes' | sed 's/^/# /'
 finish
