@@ -43,6 +43,7 @@ void counts_add(struct cm_counts *sum, const struct cm_counts *c)
 	sum->l2_misses += c->l2_misses;
 	sum->slc_accesses += c->slc_accesses;
 	sum->slc_misses += c->slc_misses;
+	sum->dc_zva += c->dc_zva;
 }
 
 uint64_t counts_cycles(const struct cm_counts *c, const struct cm_params *p)

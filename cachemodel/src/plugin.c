@@ -27,6 +27,11 @@
  * Kernel or user: by the instruction's virtual address at translation (top
  * bit set: TTBR1, the kernel); QEMU 7.2 has no privilege query.
  *
+ * Not seen: DC ZVA's stores (QEMU 7.2 reports no memory access for them and
+ * cannot give the register holding the address): counted as dc_zva.
+ * QEMU's own page-table walks (the hardware walker's loads go through the
+ * caches; TLBs are not modelled), prefetchers, coherence traffic.
+ *
  * Phases: a marker (marker.h) starts its own run, whose callback switches the
  * vCPU's phase before counting, so a begin marker counts in its phase and an
  * end marker outside it.
@@ -94,6 +99,17 @@ static void on_memory(unsigned int vcpu, qemu_plugin_meminfo_t info, uint64_t va
 		counts_data(counts, hierarchy_access(&model, vcpu, CM_DATA, line));
 }
 
+/* DC ZVA, Xt: SYS #3, C7, C4, #1, Xt. */
+static bool is_dc_zva(uint32_t insn)
+{
+	return (insn & 0xffffffe0u) == 0xd50b7420u;
+}
+
+static void on_dc_zva(unsigned int vcpu, void *udata)
+{
+	phase_counts(&vcpus[vcpu], (enum cm_mode)(uintptr_t)udata)->dc_zva++;
+}
+
 static uint32_t insn_word(const struct qemu_plugin_insn *insn)
 {
 	const uint8_t *b = qemu_plugin_insn_data(insn);
@@ -117,7 +133,8 @@ static void on_translation(qemu_plugin_id_t id, struct qemu_plugin_tb *tb)
 		uint64_t line = hierarchy_line(&model, haddr ? (uint64_t)(uintptr_t)haddr : vaddr);
 		enum cm_mode mode = (vaddr >> 63) ? CM_KERNEL : CM_USER;
 		struct marker marker;
-		bool is_marker = marker_decode(insn_word(insn), &marker);
+		uint32_t word = insn_word(insn);
+		bool is_marker = marker_decode(word, &marker);
 
 		if (!run || run->line != line || run->mode != mode || is_marker) {
 			run = arena_alloc(&runs, sizeof(*run));
@@ -133,6 +150,9 @@ static void on_translation(qemu_plugin_id_t id, struct qemu_plugin_tb *tb)
 							       QEMU_PLUGIN_CB_NO_REGS, run);
 		}
 		run->instructions++;
+		if (is_dc_zva(word))
+			qemu_plugin_register_vcpu_insn_exec_cb(insn, on_dc_zva, QEMU_PLUGIN_CB_NO_REGS,
+							       (void *)(uintptr_t)mode);
 		qemu_plugin_register_vcpu_mem_cb(insn, on_memory, QEMU_PLUGIN_CB_NO_REGS,
 						 QEMU_PLUGIN_MEM_RW, (void *)(uintptr_t)mode);
 	}

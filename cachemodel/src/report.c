@@ -24,6 +24,7 @@ static void counts_lines(FILE *out, const struct cm_params *p, const char *mode,
 	metric(out, p, mode, rep, phase, "l2_misses", c->l2_misses);
 	metric(out, p, mode, rep, phase, "slc_accesses", c->slc_accesses);
 	metric(out, p, mode, rep, phase, "slc_misses", c->slc_misses);
+	metric(out, p, mode, rep, phase, "dc_zva", c->dc_zva);
 	metric(out, p, mode, rep, phase, "cycles", counts_cycles(c, p));
 }
 

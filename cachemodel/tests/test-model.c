@@ -278,6 +278,7 @@ static void test_phases(void)
 	counts_fetch(phase_counts(&vcpus[0], CM_KERNEL), 20, CM_L2);
 	counts_data(phase_counts(&vcpus[0], CM_KERNEL), CM_SLC);
 	counts_data(phase_counts(&vcpus[0], CM_KERNEL), CM_L1);
+	phase_counts(&vcpus[0], CM_KERNEL)->dc_zva += 64;
 	/* vCPU 1 is not in phase 3: its work stays unmarked. */
 	counts_fetch(phase_counts(&vcpus[1], CM_KERNEL), 100, CM_L1);
 	phase_marker(&book, &vcpus[0], 0, &(struct marker){ .id = 3, .end = true });
@@ -309,6 +310,7 @@ static void test_phases(void)
 	check_eq(1, result(text, kernel, 1, "phase3", "l2_misses"), "phase 3, first time: kernel L2 misses");
 	check_eq(0, result(text, kernel, 1, "phase3", "slc_misses"), "phase 3, first time: no kernel SLC miss");
 	check_eq(30, result(text, all, 1, "phase3", "instructions"), "phase 3, first time: all = user + kernel");
+	check_eq(64, result(text, kernel, 1, "phase3", "dc_zva"), "phase 3, first time: DC ZVA blocks reported");
 	{
 		const struct cm_counts *k = &book.records[0]->mode[CM_KERNEL];
 
