@@ -71,6 +71,11 @@ apt-get "${apt_opts[@]}" update -qq >"$APT_DIR/update.log" 2>&1 || {
 	tail -n 5 "$APT_DIR/update.log" >&2
 	die "apt-get update of the deb-src lists failed (log: $APT_DIR/update.log; sources: $APT_DIR/sources.list): is Debian's archive reachable?"
 }
+# apt-get update succeeds even when every fetch failed: look for the indexes.
+if ! compgen -G "$APT_DIR/lists/*_source_Sources*" >/dev/null; then
+	grep -E '^(W|E):' "$APT_DIR/update.log" | head -n 5 >&2 || true
+	die "apt-get update fetched no source index from $(awk '{ print $(NF - 2) }' "$APT_DIR/sources.list" | sort -u | tr '\n' ' ')(log: $APT_DIR/update.log): is Debian's archive reachable?"
+fi
 rm -f "$APT_DIR/source"/*
 progress "qemu-plugin-header: downloading the source package $SOURCE_PACKAGE $installed_version"
 if ! (cd "$APT_DIR/source" && apt-get "${apt_opts[@]}" source --download-only -qq "$SOURCE_PACKAGE=$installed_version") >"$APT_DIR/source.log" 2>&1; then
@@ -101,5 +106,10 @@ tar --no-same-owner -xf "$orig" -C "$tmp" "$member"
 grep -q 'SPDX-License-Identifier: GPL-2.0-or-later' "$tmp/$member" ||
 	die "$member is not marked GPL-2.0-or-later: check its licence before building against it"
 mv "$tmp/$member" "$HEADER"
+# apt-get update succeeds even when every fetch failed: look for the indexes.
+if ! compgen -G "$APT_DIR/lists/*_source_Sources*" >/dev/null; then
+	grep -E '^(W|E):' "$APT_DIR/update.log" | head -n 5 >&2 || true
+	die "apt-get update fetched no source index from $(awk '{ print $(NF - 2) }' "$APT_DIR/sources.list" | sort -u | tr '\n' ' ')(log: $APT_DIR/update.log): is Debian's archive reachable?"
+fi
 rm -f "$APT_DIR/source"/*
 progress "qemu-plugin-header: $HEADER (GPL-2.0-or-later, from $(basename "$orig"))"
