@@ -50,7 +50,7 @@ bool phase_marker(struct phase_book *book, struct vcpu_phase *v, unsigned int vc
 
 	pthread_mutex_lock(&book->lock);
 	if (m->end) {
-		if (v->current && v->current->id == m->id) {
+		if (v->current && v->current->id == m->id && v->current->task == v->task) {
 			v->current->open = false;
 			v->current = NULL;
 		} else {
@@ -64,6 +64,8 @@ bool phase_marker(struct phase_book *book, struct vcpu_phase *v, unsigned int vc
 		/* Records never move: other vCPUs hold pointers to theirs. */
 		v->current = open_record(book, vcpu, m->id);
 		ok = v->current != NULL;
+		if (ok)
+			v->current->task = v->task;
 	}
 	pthread_mutex_unlock(&book->lock);
 	return ok;

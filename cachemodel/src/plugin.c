@@ -5,6 +5,8 @@
  * at exit. Arguments:
  *   params=FILE   the model's parameters (cachemodel/neoverse-n1.params)
  *   out=FILE      where the RESULT lines go (report.h)
+ *   switch_to=ADDR  optional: the kernel's cpu_switch_to (hex, from
+ *                 System.map, KASLR off), for task tracking (below)
  *
  * Addresses. Data: the guest physical address (qemu_plugin_get_hwaddr, system
  * emulation); accesses to I/O regions are not cached and not counted.
@@ -35,8 +37,15 @@
  * Phases: a marker (marker.h) starts its own run, whose callback switches the
  * vCPU's phase before counting, so a begin marker counts in its phase and an
  * end marker outside it.
+ *
+ * Tasks: QEMU 7.2 cannot read registers, but a context switch on arm64 goes
+ * through cpu_switch_to(prev, next), whose first load reads the callee-saved
+ * registers from next->thread.cpu_context: that load's virtual address names
+ * the next task. With switch_to=, each vCPU's task is that address (0 until
+ * its first switch), and a phase counts the task that began it (phases.h).
  */
 #include <errno.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,6 +76,39 @@ static struct arena runs;
 static FILE *out;
 static char *out_path;
 static bool out_of_memory;
+/* Task tracking: cpu_switch_to's address (0: off); its loads are in this span. */
+#define SWITCH_TO_SPAN 256u
+static uint64_t switch_to;
+struct vcpu_switch {
+	bool pending;			/* entered cpu_switch_to, no load yet */
+	uint64_t entries, switches;
+};
+static struct vcpu_switch *switches;
+
+static void on_switch_entry(unsigned int vcpu, void *udata)
+{
+	(void)udata;
+	switches[vcpu].pending = true;
+	switches[vcpu].entries++;
+}
+
+/* A load in cpu_switch_to: the first after its entry names the next task. */
+static void switch_load(unsigned int vcpu, qemu_plugin_meminfo_t info, uint64_t vaddr)
+{
+	if (!switches[vcpu].pending || qemu_plugin_mem_is_store(info))
+		return;
+	switches[vcpu].pending = false;
+	switches[vcpu].switches++;
+	vcpus[vcpu].task = vaddr;
+}
+
+/*
+ * The memory callback's udata: the mode, and this bit for an instruction of
+ * cpu_switch_to. One memory callback per instruction: QEMU 7.2 never called
+ * a second one registered on the same instruction (a boot entered
+ * cpu_switch_to 284 times, and a read-only callback on its loads saw none).
+ */
+#define MEM_IN_SWITCH_TO 0x100u
 
 static void on_fetch_run(unsigned int vcpu, void *udata)
 {
@@ -83,11 +125,14 @@ static void on_fetch_run(unsigned int vcpu, void *udata)
 static void on_memory(unsigned int vcpu, qemu_plugin_meminfo_t info, uint64_t vaddr,
 		      void *udata)
 {
-	enum cm_mode mode = (enum cm_mode)(uintptr_t)udata;
+	enum cm_mode mode = (enum cm_mode)((uintptr_t)udata & ~(uintptr_t)MEM_IN_SWITCH_TO);
 	struct qemu_plugin_hwaddr *hw = qemu_plugin_get_hwaddr(info, vaddr);
 	uint64_t addr = vaddr, size = 1ull << qemu_plugin_mem_size_shift(info);
-	struct cm_counts *counts = phase_counts(&vcpus[vcpu], mode);
+	struct cm_counts *counts;
 
+	if ((uintptr_t)udata & MEM_IN_SWITCH_TO)
+		switch_load(vcpu, info, vaddr);
+	counts = phase_counts(&vcpus[vcpu], mode);
 	if (hw) {
 		if (qemu_plugin_hwaddr_is_io(hw))
 			return;
@@ -135,6 +180,7 @@ static void on_translation(qemu_plugin_id_t id, struct qemu_plugin_tb *tb)
 		struct marker marker;
 		uint32_t word = insn_word(insn);
 		bool is_marker = marker_decode(word, &marker);
+		bool in_switch;
 
 		if (!run || run->line != line || run->mode != mode || is_marker) {
 			run = arena_alloc(&runs, sizeof(*run));
@@ -153,15 +199,34 @@ static void on_translation(qemu_plugin_id_t id, struct qemu_plugin_tb *tb)
 		if (is_dc_zva(word))
 			qemu_plugin_register_vcpu_insn_exec_cb(insn, on_dc_zva, QEMU_PLUGIN_CB_NO_REGS,
 							       (void *)(uintptr_t)mode);
+		in_switch = switch_to && vaddr >= switch_to && vaddr - switch_to < SWITCH_TO_SPAN;
 		qemu_plugin_register_vcpu_mem_cb(insn, on_memory, QEMU_PLUGIN_CB_NO_REGS,
-						 QEMU_PLUGIN_MEM_RW, (void *)(uintptr_t)mode);
+						 QEMU_PLUGIN_MEM_RW,
+						 (void *)((uintptr_t)mode | (in_switch ? MEM_IN_SWITCH_TO : 0)));
+		if (switch_to && vaddr == switch_to)
+			qemu_plugin_register_vcpu_insn_exec_cb(insn, on_switch_entry,
+							       QEMU_PLUGIN_CB_NO_REGS, NULL);
 	}
 }
 
 static void on_guest_exit(qemu_plugin_id_t id, void *udata)
 {
+	uint64_t seen = 0, entries = 0;
+
 	(void)id;
 	(void)udata;
+	for (unsigned int i = 0; i < nvcpus; i++) {
+		seen += switches[i].switches;
+		entries += switches[i].entries;
+	}
+	if (!switch_to)
+		fprintf(out, "# cachemodel tasks: not tracked (no switch_to=): a phase counts all its vCPU ran\n");
+	else if (!seen)
+		fprintf(out, "# cachemodel warning: switch_to=0x%" PRIx64 " was never executed (entered %" PRIu64 " times, no load seen; not cpu_switch_to, or KASLR on): a phase counts all its vCPU ran\n",
+			switch_to, entries);
+	else
+		fprintf(out, "# cachemodel tasks: tracked through cpu_switch_to at 0x%" PRIx64 " (%" PRIu64 " switches): a phase counts the task that began it, mode=other the rest of its vCPU\n",
+			switch_to, seen);
 	report_write(out, &model.params, &book, vcpus, nvcpus);
 	if (out_of_memory)
 		fprintf(out, "# cachemodel error: out of memory, the counts are incomplete\n");
@@ -169,7 +234,7 @@ static void on_guest_exit(qemu_plugin_id_t id, void *udata)
 		fprintf(stderr, "cachemodel: error writing '%s': %s\n", out_path, strerror(errno));
 }
 
-static const char usage[] = "valid arguments: params=FILE (the model's parameters) out=FILE (the results)";
+static const char usage[] = "valid arguments: params=FILE (the model's parameters) out=FILE (the results) [switch_to=ADDR (cpu_switch_to, hex: task tracking)]";
 
 QEMU_PLUGIN_EXPORT int qemu_plugin_install(qemu_plugin_id_t id, const qemu_info_t *info,
 					   int argc, char **argv)
@@ -181,6 +246,16 @@ QEMU_PLUGIN_EXPORT int qemu_plugin_install(qemu_plugin_id_t id, const qemu_info_
 	for (int i = 0; i < argc; i++) {
 		if (!strncmp(argv[i], "params=", 7)) {
 			params_path = argv[i] + 7;
+		} else if (!strncmp(argv[i], "switch_to=", 10)) {
+			char *end;
+
+			errno = 0;
+			switch_to = strtoull(argv[i] + 10, &end, 16);
+			if (errno || *end || end == argv[i] + 10 || !switch_to) {
+				fprintf(stderr, "cachemodel: switch_to= takes the hex address of cpu_switch_to (System.map), not '%s'\n",
+					argv[i] + 10);
+				return -1;
+			}
 		} else if (!strncmp(argv[i], "out=", 4)) {
 			free(out_path);
 			out_path = strdup(argv[i] + 4);	/* argv does not outlive install */
@@ -191,7 +266,7 @@ QEMU_PLUGIN_EXPORT int qemu_plugin_install(qemu_plugin_id_t id, const qemu_info_
 	}
 	if (!params_path || !*params_path || !out_path || !*out_path) {
 		free(out_path);
-		fprintf(stderr, "cachemodel: %s are both required\n", usage + strlen("valid arguments: "));
+		fprintf(stderr, "cachemodel: params=FILE (the model's parameters) out=FILE (the results) are both required\n");
 		return -1;
 	}
 	if (!info->system_emulation) {
@@ -204,7 +279,8 @@ QEMU_PLUGIN_EXPORT int qemu_plugin_install(qemu_plugin_id_t id, const qemu_info_
 	}
 	nvcpus = (unsigned int)info->system.max_vcpus;
 	vcpus = calloc(nvcpus, sizeof(*vcpus));
-	if (!vcpus || !hierarchy_init(&model, &params, nvcpus)) {
+	switches = calloc(nvcpus, sizeof(*switches));
+	if (!vcpus || !switches || !hierarchy_init(&model, &params, nvcpus)) {
 		fprintf(stderr, "cachemodel: out of memory for %u vCPUs' caches\n", nvcpus);
 		return -1;
 	}

@@ -5,6 +5,13 @@
 
 static const char *const mode_names[] = { [CM_USER] = "user", [CM_KERNEL] = "kernel" };
 
+static void sum_modes(struct cm_counts *sum, const struct cm_counts mode[CM_MODES])
+{
+	*sum = (struct cm_counts){ 0 };
+	for (int m = 0; m < CM_MODES; m++)
+		counts_add(sum, &mode[m]);
+}
+
 static void metric(FILE *out, const struct cm_params *p, const char *mode, unsigned int rep,
 		   const char *phase, const char *name, uint64_t value)
 {
@@ -32,12 +39,11 @@ static void counts_lines(FILE *out, const struct cm_params *p, const char *mode,
 static void record_lines(FILE *out, const struct cm_params *p, unsigned int rep,
 			 const char *phase, const struct cm_counts mode[CM_MODES])
 {
-	struct cm_counts all = { 0 };
+	struct cm_counts all;
 
-	for (int m = 0; m < CM_MODES; m++) {
+	for (int m = 0; m < CM_MODES; m++)
 		counts_lines(out, p, mode_names[m], rep, phase, &mode[m]);
-		counts_add(&all, &mode[m]);
-	}
+	sum_modes(&all, mode);
 	counts_lines(out, p, "all", rep, phase, &all);
 }
 
@@ -55,7 +61,7 @@ static void describe(FILE *out, const struct cm_params *p)
 void report_write(FILE *out, const struct cm_params *params, const struct phase_book *book,
 		  const struct vcpu_phase *vcpus, unsigned int nvcpus)
 {
-	struct cm_counts unmarked[CM_MODES] = { { 0 } };
+	struct cm_counts unmarked[CM_MODES] = { { 0 } }, other;
 	char phase[32];
 
 	describe(out, params);
@@ -71,6 +77,8 @@ void report_write(FILE *out, const struct cm_params *params, const struct phase_
 			fprintf(out, "# cachemodel warning: %s occurrence %u (vCPU %u) never ended\n",
 				phase, r->occurrence, r->vcpu);
 		record_lines(out, params, r->occurrence, phase, r->mode);
+		sum_modes(&other, r->other);
+		counts_lines(out, params, "other", r->occurrence, phase, &other);
 	}
 	if (book->unbalanced)
 		fprintf(out, "# cachemodel warning: %llu unbalanced markers (a begin inside a phase, or an end outside its phase)\n",

@@ -330,6 +330,48 @@ static void test_phases(void)
 	phase_book_free(&book);
 }
 
+/*
+ * Task tracking: a phase counts the task that began it; another task on its
+ * vCPU inside the window (a forked child woken there) goes to mode=other,
+ * and an end marker from another task does not end it.
+ */
+static void test_phase_tasks(void)
+{
+	struct phase_book book;
+	struct vcpu_phase v = { .task = 0x1000 };	/* the parent */
+	char *text = NULL, other[128], all[128];
+	size_t len = 0;
+	FILE *out;
+
+	phase_book_init(&book);
+	phase_marker(&book, &v, 0, &(struct marker){ .id = 1 });
+	counts_fetch(phase_counts(&v, CM_KERNEL), 50, CM_L1);	/* the parent's fork() */
+	v.task = 0x2000;					/* the child runs */
+	counts_fetch(phase_counts(&v, CM_KERNEL), 70, CM_L1);
+	counts_fetch(phase_counts(&v, CM_USER), 2, CM_L1);
+	phase_marker(&book, &v, 0, &(struct marker){ .id = 1, .end = true });
+	v.task = 0x1000;					/* the parent again */
+	counts_fetch(phase_counts(&v, CM_USER), 5, CM_L1);
+	phase_marker(&book, &v, 0, &(struct marker){ .id = 1, .end = true });
+	counts_fetch(phase_counts(&v, CM_USER), 1000, CM_L1);	/* after the phase */
+
+	out = open_memstream(&text, &len);
+	report_write(out, &params, &book, &v, 1);
+	fclose(out);
+	snprintf(other, sizeof(other), "model=%s,mode=other", params.name);
+	snprintf(all, sizeof(all), "model=%s,mode=all", params.name);
+	check_eq(55, result(text, all, 1, "phase1", "instructions"),
+		 "tasks: the phase counts the task that began it");
+	check_eq(72, result(text, other, 1, "phase1", "instructions"),
+		 "tasks: another task in the window counts as other, user and kernel");
+	check(strstr(text, "1 unbalanced markers") != NULL,
+	      "tasks: an end marker of another task does not end the phase");
+	check_eq(1000, result(text, all, 1, "unmarked", "instructions"),
+		 "tasks: the parent's own end marker ended it");
+	free(text);
+	phase_book_free(&book);
+}
+
 static void test_bad_params(void)
 {
 	char err[512];
@@ -387,6 +429,7 @@ int main(int argc, char **argv)
 	test_fetch_and_sharing();
 	test_cycles();
 	test_phases();
+	test_phase_tasks();
 	printf("1..%d\n", tests);
 	return failures != 0;
 }
