@@ -19,6 +19,7 @@
 #   make soak VARIANT=v DURATION=s [SEED=n]  the soft-dirty oracle for s seconds
 #   make oracle-demo [VARIANT=pte]  the oracle catches a deliberately broken kernel
 #   make path               the optimisation path: each step of the series measured
+#   make cachemodel         the cache model, a QEMU plugin (build/cachemodel/libcachemodel.so)
 #
 # Variables: VARIANT (default baseline), CONFIG (default: none, the
 # benchmark kernels' 4K/48-bit), CPU (default max), SMP (vCPUs, default 2), ICOUNT=1
@@ -37,7 +38,7 @@ S := scripts
 KERNEL := $(VARIANT)$(if $(CONFIG),@$(CONFIG))
 
 .PHONY: help deps linux export-patches kernel kernels guest-image boot run check results \
-	variants configs check-variant soak oracle-demo path matrix clean
+	variants configs check-variant soak oracle-demo path matrix cachemodel clean
 
 help:
 	@awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' Makefile
@@ -92,6 +93,11 @@ soak: linux
 
 oracle-demo: linux
 	@bash $(S)/oracle-demo.sh $(if $(filter command line,$(origin VARIANT)),$(VARIANT),pte) $(or $(SEED),20261121) $(or $(OPS),200000)
+
+# The QEMU plugin API header comes from Debian's qemu source package.
+cachemodel:
+	@bash $(S)/qemu-plugin-header.sh
+	@$(MAKE) -s -C cachemodel plugin
 
 clean:
 	rm -rf build

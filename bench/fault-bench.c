@@ -88,10 +88,10 @@ int main(int argc, char **argv)
 		}
 		if (folio == (2u << 20))
 			madvise(mem, size, MADV_HUGEPAGE);
-		perfctr_begin(&ctr, &t);
+		perfctr_begin(&ctr, BENCH_PHASE_TOUCH, &t);
 		touch_pages(mem, size, 1);
 		perfctr_end(&ctr, t, &s);
-		result_sample("fault", params, rep, "touch", &s);
+		result_sample("fault", params, rep, &s);
 		if (rep == 1 && folio_check(mem, size, folio, err, sizeof(err))) {
 			fprintf(stderr, "fault-bench: not %s folios: %s\n", name, err);
 			return 1;

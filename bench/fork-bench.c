@@ -189,10 +189,10 @@ int main(int argc, char **argv)
 		if (o.folio == folio_pmd_size())
 			madvise(mem, o.size, MADV_HUGEPAGE);
 
-		perfctr_begin(&ctr, &t);
+		perfctr_begin(&ctr, BENCH_PHASE_POPULATE, &t);
 		touch_pages(mem, o.size, 1);
 		perfctr_end(&ctr, t, &s);
-		result_sample("fork", params, rep, "populate", &s);
+		result_sample("fork", params, rep, &s);
 
 		if (rep == 1 && folio_check(mem, o.size, o.folio, err, sizeof(err))) {
 			fprintf(stderr, "fork-bench: the memory is not made of %s folios: %s\n", name, err);
@@ -208,7 +208,7 @@ int main(int argc, char **argv)
 			pid_t pid;
 
 			fflush(stdout);
-			perfctr_begin(&ctr, &t);
+			perfctr_begin(&ctr, BENCH_PHASE_FORK, &t);
 			pid = fork();
 			if (pid == 0)
 				_exit(0);
@@ -217,28 +217,28 @@ int main(int argc, char **argv)
 				fprintf(stderr, "fork-bench: fork failed: %s\n", strerror(errno));
 				return 1;
 			}
-			result_sample("fork", params, sample, "fork", &s);
+			result_sample("fork", params, sample, &s);
 
-			perfctr_begin(&ctr, &t);
+			perfctr_begin(&ctr, BENCH_PHASE_EXIT_WAIT, &t);
 			if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status)) {
 				fprintf(stderr, "fork-bench: the child did not exit cleanly\n");
 				return 1;
 			}
 			perfctr_end(&ctr, t, &s);
-			result_sample("fork", params, sample, "exit_wait", &s);
+			result_sample("fork", params, sample, &s);
 		}
 
 		if (rep % 2) {
-			perfctr_begin(&ctr, &t);
+			perfctr_begin(&ctr, BENCH_PHASE_DONTNEED, &t);
 			madvise(mem, o.size, MADV_DONTNEED);
 			perfctr_end(&ctr, t, &s);
-			result_sample("fork", params, rep, "dontneed", &s);
+			result_sample("fork", params, rep, &s);
 			munmap(mem, o.size);
 		} else {
-			perfctr_begin(&ctr, &t);
+			perfctr_begin(&ctr, BENCH_PHASE_MUNMAP, &t);
 			munmap(mem, o.size);
 			perfctr_end(&ctr, t, &s);
-			result_sample("fork", params, rep, "munmap", &s);
+			result_sample("fork", params, rep, &s);
 		}
 	}
 	perfctr_close(&ctr);

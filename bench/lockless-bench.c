@@ -109,7 +109,7 @@ int main(int argc, char **argv)
 	for (unsigned int rep = 1; rep <= reps; rep++) {
 		ssize_t n;
 
-		perfctr_begin(&ctr, &t);
+		perfctr_begin(&ctr, BENCH_PHASE_WALK, &t);
 		n = pwrite(fd, cmd, strlen(cmd), 0);
 		perfctr_end(&ctr, t, &s);
 		if (n != (ssize_t)strlen(cmd)) {
@@ -127,7 +127,7 @@ int main(int argc, char **argv)
 			fprintf(stderr, "lockless-bench: unexpected reply: %s", reply);
 			return 1;
 		}
-		result_sample("lockless", params, rep, "walk", &s);
+		result_sample("lockless", params, rep, &s);
 		result_value("lockless", params, rep, "walk", "calls", (double)calls);
 		result_value("lockless", params, rep, "walk", "kernel_ns", (double)kns);
 	}

@@ -41,7 +41,13 @@ need_arm64_arch=0
 dpkg --print-foreign-architectures | grep -qx arm64 || need_arm64_arch=1
 busybox_deb=$(ls "$BUSYBOX_DEB_DIR"/busybox-static_*_arm64.deb 2>/dev/null | head -n 1 || true)
 
+plugin_header() {
+	# The cache model's QEMU plugin header (idempotent, quick when present).
+	bash "$(dirname "$0")/qemu-plugin-header.sh"
+}
+
 if [ -z "$missing" ] && [ -n "$busybox_deb" ]; then
+	plugin_header
 	exit 0
 fi
 
@@ -90,4 +96,5 @@ if [ -z "$busybox_deb" ]; then
 			die "could not download busybox-static:arm64 from Debian's archive"
 	fi
 fi
+plugin_header
 progress "deps: all present"

@@ -12,6 +12,22 @@ EXP_DIR="$TOP/experiments"
 GUEST_MEM_MB=4096
 GUEST_SMP=2
 
+# The QEMU modes (scripts/results.sh turns each into guest-run.sh options):
+# icount (deterministic, the PMU counts instructions), tcg (emulated time)
+# and cache (icount plus the cache model, cachemodel/).
+EXP_KNOWN_MODES="icount tcg cache"
+# In mode cache every step runs pinned to this CPU: the phase markers are
+# per CPU, so a task that migrates inside a phase would spoil its counts.
+CACHE_MODE_CPU=1
+
+# check_mode LINENO MODE [WHERE]: fail, listing the valid modes, unless MODE is one.
+check_mode() {
+	case " $EXP_KNOWN_MODES " in
+	*" $2 "*) ;;
+	*) exp_error "$1" "unknown mode '$2'${3:+ in '$3'}; modes: $EXP_KNOWN_MODES" ;;
+	esac
+}
+
 list_experiments() {
 	local f
 	for f in "$EXP_DIR"/*.exp; do basename "$f" .exp; done | tr '\n' ' '
@@ -84,7 +100,7 @@ load_experiment() {
 			EXP_COMPARE="$EXP_COMPARE$value"$'\n' ;;
 		modes)
 			for mode in $value; do
-				case "$mode" in icount | tcg) ;; *) exp_error "$lineno" "unknown mode '$mode'; modes: icount tcg" ;; esac
+				check_mode "$lineno" "$mode"
 			done
 			EXP_MODES="$value" ;;
 		rounds)
@@ -93,7 +109,7 @@ load_experiment() {
 			EXP_ROUNDS="$value" ;;
 		"reps "*)
 			mode="${key#reps }"
-			case "$mode" in icount | tcg) ;; *) exp_error "$lineno" "unknown mode '$mode' in '$key'" ;; esac
+			check_mode "$lineno" "$mode" "$key"
 			case "$value" in '' | *[!0-9]* | 0) exp_error "$lineno" "repetitions must be a positive number, not '$value'" ;; esac
 			[ "$value" -le 1000 ] || exp_error "$lineno" "$value repetitions is more than 1000"
 			eval "EXP_REPS_$mode=\$value" ;;
@@ -105,7 +121,11 @@ load_experiment() {
 				EXP_STEPS="$EXP_STEPS"$'bench\t*\t'"$value"$'\n'
 			else
 				mode="${key#profile }"
-				case "$mode" in icount | tcg) ;; *) exp_error "$lineno" "unknown mode '$mode' in '$key'" ;; esac
+				check_mode "$lineno" "$mode" "$key"
+				# A profile step's output is discarded: its phases would have
+				# no samples to join the cache model's counts to.
+				[ "$mode" != cache ] ||
+					exp_error "$lineno" "'profile cache' is not supported: profile in mode icount or tcg (a profile step's output is discarded, and the cache model's counts are joined to the output's samples)"
 				EXP_STEPS="$EXP_STEPS"$'profile\t'"$mode"$'\t'"$value"$'\n'
 			fi ;;
 		*) exp_error "$lineno" "unknown key '$key' (description, variants, compare, modes, rounds, reps MODE, bench, profile MODE)" ;;
@@ -140,7 +160,8 @@ experiment_guest_script() {
 		printf 'echo "PROGRESS %d/%d %s"\n' "$n" "$total" "$cmd"
 		if [ "$kind" = bench ]; then
 			printf "echo %q > /out/step-%d.cmd\n" "$cmd" "$n"
-			printf "perf stat -x, -e task-clock,cycles,instructions,page-faults -o /out/step-%d.perf -- sh -c %q || { echo \"STEP-FAILED %d\"; exit 1; }\n" "$n" "$cmd" "$n"
+			printf "perf stat -x, -e task-clock,cycles,instructions,page-faults -o /out/step-%d.perf -- %ssh -c %q || { echo \"STEP-FAILED %d\"; exit 1; }\n" \
+				"$n" "$([ "$mode" = cache ] && echo "taskset -c $CACHE_MODE_CPU ")" "$cmd" "$n"
 		else
 			printf "echo %q > /out/profile-%d.cmd\n" "$cmd" "$n"
 			printf "perf record -q -e cpu-clock -a -g -o /tmp/perf.data -- sh -c %q >/dev/null || { echo \"STEP-FAILED %d\"; exit 1; }\n" "$cmd" "$n"

@@ -9,6 +9,7 @@
 #   --variant V      kernel build/V/arch/arm64/boot/Image (default: baseline);
 #                    V is VARIANT[-debug][@CONFIG] (experiments/configs.tsv)
 #   --kernel IMAGE   boot this Image instead (a one-off build, make oracle-demo)
+#   --initramfs FILE boot this guest image instead of build/initramfs.cpio
 #   --smp N          vCPUs (default 2)
 #   --cpu MODEL      QEMU CPU model (default max; qemu-system-aarch64 -cpu help
 #                    lists them)
@@ -20,6 +21,14 @@
 #                    where cross-vCPU TLB flushes do not stall on the other
 #                    host core (tests keep the multi-threaded default, which
 #                    interleaves vCPUs finely enough to catch races)
+#   --cache          --icount plus the cache model (cachemodel/, built by
+#                    make cachemodel): its counts per marked phase go to
+#                    cache.out in the run directory, and joined to the
+#                    guest's samples (scripts/cache-join.sh) to cache.log.
+#                    KASLR is turned off (nokaslr: the same physical layout,
+#                    so the same cache sets, every boot), and cpu_switch_to's
+#                    address from the kernel's System.map (beside the Image's
+#                    build) lets the model count a phase's own task only
 #   --timeout S      kill the guest after S seconds (default 600)
 #   --run-dir DIR    where console.log, output.log and out/ are kept
 #                    (default: runs/guest/<date>-<variant>)
@@ -29,15 +38,19 @@
 # Exit status: the command's own when the guest kernel stayed clean; 120 when
 # the kernel reported a panic, oops, BUG, WARNING or sanitizer report; 121
 # when the guest ended without reporting the command's status; 124 on timeout.
-# In those three cases the tail of the console log is printed.
+# In those three cases the tail of the console log is printed. With --cache,
+# 125 when the command succeeded but its cache counts could not be joined to
+# its samples (the error says why).
 set -eu
 . "$(dirname "$0")/lib.sh"
 
-variant=baseline kernel="" cpu=max smp=2 mem=4G icount=0 single=0 timeout=600 run_dir="" append="" interactive=0 quiet=0
+variant=baseline kernel="" initramfs="" cache=0 cpu=max smp=2 mem=4G icount=0 single=0 timeout=600 run_dir="" append="" interactive=0 quiet=0
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--variant) variant="$2"; shift 2 ;;
 	--kernel) kernel="$2"; shift 2 ;;
+	--initramfs) initramfs="$2"; shift 2 ;;
+	--cache) cache=1; icount=1; shift ;;
 	--smp) smp="$2"; shift 2 ;;
 	--cpu) cpu="$2"; shift 2 ;;
 	--mem) mem="$2"; shift 2 ;;
@@ -64,9 +77,26 @@ esac
 [ "$interactive" = 1 ] || [ $# -gt 0 ] || die "guest-run.sh: give a command after --, or --interactive"
 
 kernel="${kernel:-$BUILD/$variant/arch/arm64/boot/Image}"
-initramfs="$BUILD/initramfs.cpio"
 [ -f "$kernel" ] || die "no kernel for variant '$variant' ($kernel): run 'make kernel VARIANT=$variant'"
-[ -f "$initramfs" ] || die "no guest image ($initramfs): run 'make guest-image'"
+if [ -n "$initramfs" ]; then
+	[ -f "$initramfs" ] || die "--initramfs: no such file '$initramfs'"
+else
+	initramfs="$BUILD/initramfs.cpio"
+	[ -f "$initramfs" ] || die "no guest image ($initramfs): run 'make guest-image'"
+fi
+plugin="$BUILD/cachemodel/libcachemodel.so"
+cache_params="$TOP/cachemodel/neoverse-n1.params"
+plugin_args=""
+if [ "$cache" = 1 ]; then
+	[ -f "$plugin" ] || die "--cache: no cache model plugin ($plugin): run 'make cachemodel'"
+	[ "$interactive" = 0 ] || die "--cache needs a command: the plugin's results go to the run directory"
+	sysmap="$(dirname "$kernel")/../../../System.map"
+	switch_to=$(awk '$3 == "cpu_switch_to" { print $1; exit }' "$sysmap" 2>/dev/null || true)
+	[ -n "$switch_to" ] ||
+		die "--cache: no cpu_switch_to in $sysmap (the System.map of the kernel's build): the model needs it to count a phase's own task"
+	plugin_args="params=$cache_params,switch_to=$switch_to"
+	append="nokaslr $append"
+fi
 command -v qemu-system-aarch64 >/dev/null || die "qemu-system-aarch64 is missing: run 'make deps'"
 
 cmdline="console=ttyAMA0 panic=-1 oops=panic loglevel=6 $append"
@@ -90,7 +120,8 @@ if [ -z "$run_dir" ]; then
 fi
 mkdir -p "$run_dir"
 run_dir=$(cd "$run_dir" && pwd)
-rm -rf "$run_dir/out" "$run_dir/cmd-root"
+rm -rf "$run_dir/out" "$run_dir/cmd-root" "$run_dir/cache.out" "$run_dir/cache.log"
+[ "$cache" = 0 ] || qemu+=(-plugin "$plugin,$plugin_args,out=$run_dir/cache.out")
 mkdir -p "$run_dir/cmd-root" "$run_dir/out"
 
 # The command travels as a second cpio archive appended to the image.
@@ -106,7 +137,8 @@ truncate -s 256M "$run_dir/out.img"
 	echo "variant=$variant"
 	echo "kernel_release=${KERNEL_RELEASE:-$(cat "$BUILD/$variant/include/config/kernel.release" 2>/dev/null || echo unknown)}"
 	echo "qemu=$(qemu-system-aarch64 --version | head -n 1)"
-	echo "mode=$([ "$icount" = 1 ] && echo icount || echo tcg)"
+	echo "mode=$(if [ "$cache" = 1 ]; then echo cache; elif [ "$icount" = 1 ]; then echo icount; else echo tcg; fi)"
+	[ "$cache" = 0 ] || echo "cache_model=$plugin_args"
 	echo "tcg_threads=$([ "$icount" = 1 ] || [ "$single" = 1 ] && echo single || echo multi)"
 	echo "qemu_extra=${QEMU_EXTRA:-}"
 	echo "cpu=$cpu"
@@ -170,5 +202,11 @@ if [ -z "$rc" ]; then
 	[ -s "$run_dir/qemu.log" ] && cat "$run_dir/qemu.log" >&2
 	console_tail
 	exit 121
+fi
+if [ "$cache" = 1 ] && [ "$rc" = 0 ]; then
+	if ! bash "$TOP/scripts/cache-join.sh" "$run_dir/output.log" "$run_dir/cache.out" >"$run_dir/cache.log"; then
+		echo "error: the cache model's counts ($run_dir/cache.out) do not match the guest's samples ($run_dir/output.log): $*" >&2
+		exit 125
+	fi
 fi
 exit "$rc"

@@ -26,6 +26,10 @@ bash "$TOP/scripts/deps.sh"
 bash "$TOP/scripts/linux-prepare.sh"
 bash "$TOP/scripts/guest-image.sh"
 make -s -C "$TOP/analysis" >/dev/null
+if [[ " $EXP_MODES " == *" cache "* ]]; then
+	say "the cache model (make cachemodel)"
+	make -s -C "$TOP" cachemodel
+fi
 command -v gnuplot >/dev/null || die "gnuplot is missing: run 'make deps'"
 
 nvariants=$(echo "$EXP_VARIANTS" | wc -w)
@@ -74,9 +78,15 @@ for round in $(seq 1 "$EXP_ROUNDS"); do
 			mkdir -p "$dir"
 			experiment_guest_script "$mode" "$round" >"$dir/steps.sh"
 			say "run $((done_runs + 1))/$total_runs: variant $variant, mode $mode$([ "$EXP_ROUNDS" = 1 ] || echo ", round $round/$EXP_ROUNDS")"
+			case "$mode" in
+			icount) mode_opt=--icount ;;
+			tcg) mode_opt=--single-thread ;;
+			cache) mode_opt=--cache ;;
+			*) die "results.sh: mode '$mode' has no guest-run.sh option; modes: $EXP_KNOWN_MODES" ;;
+			esac
 			set +e
 			bash "$TOP/scripts/guest-run.sh" --variant "$variant" --smp "$GUEST_SMP" --quiet --timeout 2400 \
-				$([ "$mode" = icount ] && echo --icount || echo --single-thread) --run-dir "$dir" \
+				"$mode_opt" --run-dir "$dir" \
 				-- "$(cat "$dir/steps.sh")" </dev/null 2>"$dir/runner.stderr" &
 			pid=$!
 			watch_progress "$dir/output.log" "$pid" "$variant/$mode" &
@@ -126,7 +136,7 @@ fi
 if [ -n "$publish" ]; then
 	say "publishing: results/ and RESULTS.md"
 	bash "$TOP/scripts/results-publish.sh" "$RUN" "$EXP_VARIANTS"
-elif [ "$experiment" != smoke ] && [ "$experiment" != quick ]; then
+elif [ "$experiment" != smoke ] && [ "$experiment" != quick ] && [ "$experiment" != cache-smoke ]; then
 	# Another experiment's run is kept in results/EXPERIMENT/, which
 	# RESULTS.md cites: tables, environment, experiment, raw guest output.
 	dest="$TOP/results/$experiment"
@@ -142,6 +152,9 @@ elif [ "$experiment" != smoke ] && [ "$experiment" != quick ]; then
 		cp "$d/guest.env" "$d/steps.sh" "$dest/raw/$rel/"
 		gzip -9c "$d/output.log" >"$dest/raw/$rel/output.log.gz"
 		gzip -9c "$d/console.log" >"$dest/raw/$rel/console.log.gz"
+		# Mode cache: the plugin's counts, and them joined to the samples.
+		[ ! -f "$d/cache.out" ] || gzip -9c "$d/cache.out" >"$dest/raw/$rel/cache.out.gz"
+		[ ! -f "$d/cache.log" ] || gzip -9c "$d/cache.log" >"$dest/raw/$rel/cache.log.gz"
 	done
 fi
 say "done: $RUN"

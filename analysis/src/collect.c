@@ -53,6 +53,49 @@ static void bench_name(const char *cmd, char *out)
 	out[len] = '\0';
 }
 
+/*
+ * DIR/cache.log, when the run had the cache model (mode cache): the plugin's
+ * counts as RESULT lines of the guest's own samples (scripts/cache-join.sh),
+ * numbered like the guest's repetitions. Returns the records added (0 without
+ * the file) or -1.
+ */
+static long collect_cache(struct dataset *d, const char *dir, const struct record *base,
+			  char *err, size_t errlen)
+{
+	char path[4096], line[1024], why[256];
+	unsigned long lineno = 0;
+	long added = 0;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/cache.log", dir);
+	f = fopen(path, "r");
+	if (!f)
+		return 0;
+	while (fgets(line, sizeof(line), f)) {
+		struct record parsed, r = *base;
+		int ret = parse_result_line(line, &parsed, why, sizeof(why));
+
+		lineno++;
+		if (ret < 0) {
+			snprintf(err, errlen, "%s:%lu: %s", path, lineno, why);
+			fclose(f);
+			return -1;
+		}
+		if (ret == 0)
+			continue;
+		memcpy(r.bench, parsed.bench, sizeof(r.bench));
+		memcpy(r.params, parsed.params, sizeof(r.params));
+		memcpy(r.phase, parsed.phase, sizeof(r.phase));
+		memcpy(r.metric, parsed.metric, sizeof(r.metric));
+		r.rep = base->rep + parsed.rep;
+		r.value = parsed.value;
+		dataset_add(d, &r);
+		added++;
+	}
+	fclose(f);
+	return added;
+}
+
 static long collect_perf(struct dataset *d, const char *dir, const struct record *base,
 			 char *err, size_t errlen)
 {
@@ -177,5 +220,9 @@ long collect_guest_run(struct dataset *d, const char *dir, const char *run,
 	fclose(f);
 	base.rep = offset;
 	perf = collect_perf(d, dir, &base, err, errlen);
-	return perf < 0 ? -1 : added + perf;
+	if (perf < 0)
+		return -1;
+	long cache = collect_cache(d, dir, &base, err, errlen);
+
+	return cache < 0 ? -1 : added + perf + cache;
 }

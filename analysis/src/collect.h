@@ -15,5 +15,10 @@
  */
 long collect_guest_run(struct dataset *d, const char *dir, const char *run,
 		       char *err, size_t errlen);
+/*
+ * In mode cache, the run directory also has cache.log: the cache model's
+ * counts as RESULT lines of the guest's samples (scripts/cache-join.sh);
+ * collect_guest_run() adds them with the same repetition numbering.
+ */
 
 #endif

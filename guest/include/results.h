@@ -12,7 +12,8 @@
 
 void result_value(const char *bench, const char *params, unsigned int rep,
 		  const char *phase, const char *metric, double value);
+/* The sample's lines; its phase names them (bench-phases.h). */
 void result_sample(const char *bench, const char *params, unsigned int rep,
-		   const char *phase, const struct perfctr_sample *sample);
+		   const struct perfctr_sample *sample);
 
 #endif

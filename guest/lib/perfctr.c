@@ -57,18 +57,22 @@ uint64_t now_ns(void)
 	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
-void perfctr_begin(struct perfctr_set *set, uint64_t *wall_start)
+void perfctr_begin(struct perfctr_set *set, enum bench_phase phase, uint64_t *wall_start)
 {
 	for (int i = 0; i < PERFCTR_COUNT; i++)
 		if (set->fd[i] < 0 || read_counter(set->fd[i], &set->start[i]))
 			set->start[i] = UINT64_MAX;
 	*wall_start = now_ns();
+	set->phase = phase;
+	bench_phase_mark(phase, false);
 }
 
 void perfctr_end(struct perfctr_set *set, uint64_t wall_start, struct perfctr_sample *out)
 {
 	uint64_t v;
 
+	bench_phase_mark(set->phase, true);
+	out->phase = set->phase;
 	out->wall_ns = now_ns() - wall_start;
 	for (int i = 0; i < PERFCTR_COUNT; i++) {
 		out->valid[i] = set->fd[i] >= 0 && set->start[i] != UINT64_MAX &&

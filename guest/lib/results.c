@@ -10,8 +10,10 @@ void result_value(const char *bench, const char *params, unsigned int rep,
 }
 
 void result_sample(const char *bench, const char *params, unsigned int rep,
-		   const char *phase, const struct perfctr_sample *s)
+		   const struct perfctr_sample *s)
 {
+	const char *phase = bench_phase_name(s->phase);
+
 	result_value(bench, params, rep, phase, "wall_ns", (double)s->wall_ns);
 	for (int i = 0; i < PERFCTR_COUNT; i++) {
 		if (s->valid[i])

@@ -4,7 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$TOP/scripts/lib.sh"
 . "$TOP/scripts/experiment-lib.sh"
-for e in default quick smoke pagesizes; do
+for e in default quick smoke pagesizes cache-smoke; do
 	assert_status "experiment $e loads" 0 bash -c ". '$TOP/scripts/lib.sh'; . '$TOP/scripts/experiment-lib.sh'; load_experiment $e"
 done
 load_experiment default
@@ -13,6 +13,7 @@ script=$(experiment_guest_script icount)
 assert_contains "each step runs under perf stat" "$script" "perf stat -x, -e task-clock,cycles,instructions,page-faults"
 assert_contains "repetitions are filled in, a round's share" "$script" "fork-bench --size 1G --folio 4K --reps $((EXP_REPS_icount / EXP_ROUNDS))"
 case "$script" in *profile*) not_ok "the TCG-only profile is not in icount" ;; *) ok "the TCG-only profile is not in icount" ;; esac
+case "$script$(experiment_guest_script tcg 1)" in *taskset*) not_ok "modes icount and tcg do not pin the steps" ;; *) ok "modes icount and tcg do not pin the steps" ;; esac
 case "$(experiment_guest_script tcg 1)" in *"perf record"*) ok "the profile runs in the first round" ;; *) not_ok "the profile runs in the first round" ;; esac
 case "$(experiment_guest_script tcg 2)" in *"perf record"*) not_ok "the profile runs in the first round only" ;; *) ok "the profile runs in the first round only" ;; esac
 
@@ -23,7 +24,11 @@ bad() {
 EXP_DIR_TMP="$T_TMP"
 base=(description: "variants: baseline" "modes: icount" "reps icount: 2")
 assert_contains "an unknown variant is named with the valid ones" "$(bad "${base[@]}" 'variants: nope' 'bench: fork-bench')" "unknown variant 'nope'; valid variants: baseline"
-assert_contains "an unknown mode" "$(bad "${base[@]}" 'modes: kvm' 'bench: fork-bench')" "unknown mode 'kvm'; modes: icount tcg"
+assert_contains "an unknown mode" "$(bad "${base[@]}" 'modes: kvm' 'bench: fork-bench')" "unknown mode 'kvm'; modes: icount tcg cache"
+assert_contains "an unknown mode in a reps line lists the modes" "$(bad "${base[@]}" 'reps kvm: 2' 'bench: fork-bench')" "unknown mode 'kvm' in 'reps kvm'; modes: icount tcg cache"
+assert_contains "a profile in mode cache is refused, with the modes that can" \
+	"$(bad description: 'variants: baseline' 'modes: cache' 'reps cache: 1' 'bench: fork-bench' 'profile cache: fork-bench')" \
+	"'profile cache' is not supported: profile in mode icount or tcg"
 assert_contains "an unknown benchmark" "$(bad "${base[@]}" 'bench: rm -rf /')" "unknown benchmark 'rm'"
 assert_contains "a size the guest cannot hold" "$(bad "${base[@]}" 'bench: fork-bench --size 8G')" "--size 8G cannot work"
 assert_contains "a CPU the guest does not have" "$(bad "${base[@]}" 'bench: fork-bench --cpu 2')" "--cpu 2 cannot work: the guest has CPUs 0 to 1"
@@ -41,6 +46,15 @@ load_experiment pagesizes
 assert_eq "pagesizes compares each configuration with its own baseline" \
 	"baseline@16k-48 ptdesc@16k-48|baseline@64k-48 ptdesc@64k-48|baseline@4k-48-kpti ptdesc@4k-48-kpti|" \
 	"$(printf '%s' "$EXP_COMPARE" | tr '\n' '|')"
+load_experiment cache-smoke
+assert_eq "cache-smoke runs in mode cache only" "cache" "$EXP_MODES"
+script=$(experiment_guest_script cache)
+assert_contains "mode cache pins each step to one CPU, under perf stat" "$script" \
+	"-o /out/step-1.perf -- taskset -c $CACHE_MODE_CPU sh -c fork-bench"
+case "$(sed -n 's/^modes: //p' "$TOP/experiments/default.exp")" in
+*cache*) not_ok "the published default experiment has no mode cache yet" ;;
+*) ok "the published default experiment has no mode cache yet" ;;
+esac
 load_experiment quick
 assert_eq "without compare lines, every variant against baseline" "baseline ptdesc" "$(printf '%s' "$EXP_COMPARE" | head -n 1)"
 printf '%s\n' description: "variants: baseline" "modes: icount" "reps icount: 4" "rounds: 2" "bench: fork-bench --reps @REPS@" >"$EXP_DIR_TMP/r.exp"

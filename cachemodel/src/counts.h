@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * What the model counts, and the modelled cycle count derived from it.
+ */
+#ifndef CACHEMODEL_COUNTS_H
+#define CACHEMODEL_COUNTS_H
+
+#include <stdint.h>
+
+#include "hierarchy.h"
+#include "params.h"
+
+struct cm_counts {
+	uint64_t instructions;
+	uint64_t l1i_accesses, l1i_misses;
+	uint64_t l1d_accesses, l1d_misses;
+	uint64_t l2_accesses, l2_misses;	/* unified: fetch and data */
+	uint64_t slc_accesses, slc_misses;
+	/*
+	 * DC ZVA instructions executed. QEMU 7.2 zeroes their block without
+	 * reporting a memory access, and its plugin API cannot read the address
+	 * register, so the model misses those stores (Linux's clear_page uses
+	 * DC ZVA): this counts what is missing.
+	 */
+	uint64_t dc_zva;
+};
+
+/* Privilege of the instruction that made an access. */
+enum cm_mode { CM_USER, CM_KERNEL, CM_MODES };
+
+/*
+ * counts_fetch: n instructions fetched from one line, served by level
+ * (the first fetch; the others hit the line it brought into L1i).
+ */
+void counts_fetch(struct cm_counts *c, uint64_t n, enum cm_level served);
+/* counts_data: one data access of one line, served by level. */
+void counts_data(struct cm_counts *c, enum cm_level served);
+void counts_add(struct cm_counts *sum, const struct cm_counts *c);
+
+/*
+ * counts_cycles: instructions + each miss times what the next level adds to
+ * the latency of the level that missed:
+ *   (l1i_misses + l1d_misses) * (latency.l2 - latency.l1)
+ *   + l2_misses * (latency.slc - latency.l2)
+ *   + slc_misses * (latency.memory - latency.slc)
+ * so an access served by level k costs latency(k) - latency.l1 cycles more
+ * than an L1 hit, and an L1 hit costs nothing beyond its instruction's cycle.
+ */
+uint64_t counts_cycles(const struct cm_counts *c, const struct cm_params *p);
+
+#endif

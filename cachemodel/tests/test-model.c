@@ -1,0 +1,435 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Known-answer tests of the cache model core on synthetic access streams.
+ * Usage: test-model PARAMS_FILE (the shipped neoverse-n1.params: every
+ * expectation is derived from the geometry it gives). KTAP lines on stdout.
+ */
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "counts.h"
+#include "hierarchy.h"
+#include "marker.h"
+#include "params.h"
+#include "phases.h"
+#include "report.h"
+
+static int tests, failures;
+
+static void check(int ok, const char *fmt, ...)
+{
+	va_list ap;
+
+	tests++;
+	failures += !ok;
+	printf("%s %d ", ok ? "ok" : "not ok", tests);
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	putchar('\n');
+}
+
+static void check_eq(uint64_t want, uint64_t got, const char *fmt, ...)
+{
+	char what[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof(what), fmt, ap);
+	va_end(ap);
+	check(want == got, "%s", what);
+	if (want != got)
+		printf("# expected %" PRIu64 ", got %" PRIu64 "\n", want, got);
+}
+
+static struct cm_params params;
+
+/* One pass of data accesses by core over [base, base + bytes) in steps of stride. */
+static struct cm_counts stream(struct hierarchy *h, unsigned int core, uint64_t base,
+			       uint64_t bytes, uint64_t stride)
+{
+	struct cm_counts c = { 0 };
+
+	for (uint64_t a = base; a < base + bytes; a += stride)
+		counts_data(&c, hierarchy_access(h, core, CM_DATA, hierarchy_line(h, a)));
+	return c;
+}
+
+static void new_model(struct hierarchy *h, unsigned int cores)
+{
+	if (!hierarchy_init(h, &params, cores)) {
+		printf("Bail out! out of memory\n");
+		exit(1);
+	}
+}
+
+/* Streams larger than a level: on the second pass, one miss per line there. */
+static void test_streams(void)
+{
+	const uint64_t line = params.line_size;
+	const struct { const char *level; uint64_t size; } levels[] = {
+		{ "L1d", params.l1d.size }, { "L2", params.l2.size }, { "SLC", params.slc.size },
+	};
+
+	for (size_t i = 0; i < 3; i++) {
+		struct hierarchy h;
+		uint64_t bytes = 2 * levels[i].size, lines = bytes / line;
+		struct cm_counts c;
+
+		new_model(&h, 1);
+		stream(&h, 0, 0, bytes, 8);
+		c = stream(&h, 0, 0, bytes, 8);
+		check_eq(bytes / 8, c.l1d_accesses,
+			 "sequential 8-byte stream of 2x %s: one L1d access per 8 bytes", levels[i].level);
+		check_eq(lines, c.l1d_misses, "sequential stream of 2x %s: one L1d miss per line",
+			 levels[i].level);
+		check_eq(i >= 1 ? lines : 0, c.l2_misses,
+			 "sequential stream of 2x %s: %s", levels[i].level,
+			 i >= 1 ? "one L2 miss per line" : "no L2 miss (fits L2)");
+		check_eq(i >= 2 ? lines : 0, c.slc_misses,
+			 "sequential stream of 2x %s: %s", levels[i].level,
+			 i >= 2 ? "one SLC miss per line" : "no SLC miss (fits the SLC)");
+		hierarchy_free(&h);
+	}
+}
+
+/* Stride equal to the line size: every access is a new line. */
+static void test_line_stride(void)
+{
+	struct hierarchy h;
+	uint64_t bytes = 4 * params.l1d.size, lines = bytes / params.line_size;
+	struct cm_counts first, second;
+
+	new_model(&h, 1);
+	first = stream(&h, 0, 1 << 20, bytes, params.line_size);
+	second = stream(&h, 0, 1 << 20, bytes, params.line_size);
+	check_eq(lines, first.l1d_accesses, "line stride: one access per line");
+	check_eq(lines, first.slc_misses, "line stride, cold: every line misses the SLC");
+	check_eq(lines, second.l1d_misses, "line stride over 4x L1d, again: every access misses L1d");
+	check_eq(0, second.l2_misses, "line stride over 4x L1d (fits L2), again: no L2 miss");
+	hierarchy_free(&h);
+}
+
+/* A working set exactly the size of a level: no misses there after warm-up. */
+static void test_just_fits(void)
+{
+	const struct { const char *level; uint64_t size; } levels[] = {
+		{ "L1d", params.l1d.size }, { "L2", params.l2.size }, { "SLC", params.slc.size },
+	};
+
+	for (size_t i = 0; i < 3; i++) {
+		struct hierarchy h;
+		uint64_t bytes = levels[i].size, lines = bytes / params.line_size;
+		struct cm_counts c;
+		uint64_t misses_there;
+
+		new_model(&h, 1);
+		stream(&h, 0, 0, bytes, params.line_size);
+		c = stream(&h, 0, 0, bytes, params.line_size);
+		misses_there = i == 0 ? c.l1d_misses : i == 1 ? c.l2_misses : c.slc_misses;
+		check_eq(0, misses_there, "working set of exactly %s, warm: no miss there",
+			 levels[i].level);
+		if (i > 0)
+			check_eq(lines, i == 1 ? c.l1d_misses : c.l2_misses,
+				 "working set of exactly %s, warm: every line misses the level below it",
+				 levels[i].level);
+		/* One line more than fits, sequentially: its set thrashes under LRU. */
+		stream(&h, 0, 0, bytes + params.line_size, params.line_size);
+		c = stream(&h, 0, 0, bytes + params.line_size, params.line_size);
+		misses_there = i == 0 ? c.l1d_misses : i == 1 ? c.l2_misses : c.slc_misses;
+		{
+			uint32_t ways = i == 0 ? params.l1d.ways : i == 1 ? params.l2.ways : params.slc.ways;
+
+			check_eq(ways + 1, misses_there,
+				 "%s plus one line, warm: the ways+1 lines of one set miss, the rest hit",
+				 levels[i].level);
+		}
+		hierarchy_free(&h);
+	}
+}
+
+/* ways lines at a stride of sets * line map to one set: they fit; ways + 1 thrash. */
+static void test_conflicts(void)
+{
+	uint64_t sets = params.l1d.size / (params.line_size * params.l1d.ways);
+	uint64_t stride = sets * params.line_size;
+
+	for (uint32_t n = params.l1d.ways; n <= params.l1d.ways + 1; n++) {
+		struct hierarchy h;
+		struct cm_counts c = { 0 };
+
+		new_model(&h, 1);
+		for (uint32_t i = 0; i < n; i++)	/* warm-up */
+			hierarchy_access(&h, 0, CM_DATA, hierarchy_line(&h, i * stride));
+		for (int round = 0; round < 10; round++)
+			for (uint32_t i = 0; i < n; i++)
+				counts_data(&c, hierarchy_access(&h, 0, CM_DATA,
+								 hierarchy_line(&h, i * stride)));
+		check_eq(n == params.l1d.ways ? 0 : 10ull * n, c.l1d_misses,
+			 "%u lines at a stride of %" PRIu64 " bytes (one L1d set), 10 rounds: %s", n,
+			 stride, n == params.l1d.ways ? "no miss" : "every access misses (LRU thrash)");
+		check_eq(0, c.l2_misses, "the same %u lines spread over L2's sets: no L2 miss", n);
+		hierarchy_free(&h);
+	}
+}
+
+/* LRU order: a re-used line survives, the least recently used one goes. */
+static void test_lru(void)
+{
+	struct cache c;
+	uint32_t ways = params.l1d.ways;
+	uint64_t sets = params.l1d.size / (params.line_size * ways);
+
+	cache_init(&c, params.l1d.size, params.line_size, ways);
+	for (uint64_t i = 0; i < ways; i++)
+		cache_access(&c, i * sets);
+	cache_access(&c, 0);			/* line 0 becomes MRU */
+	cache_access(&c, ways * sets);		/* evicts line 1*sets, the LRU */
+	check(cache_contains(&c, 0) && !cache_contains(&c, sets) && cache_contains(&c, ways * sets),
+	      "LRU: the line touched again stays, the least recently used is evicted");
+	cache_free(&c);
+}
+
+/* Fetch side and the shared SLC. */
+static void test_fetch_and_sharing(void)
+{
+	struct hierarchy h;
+	struct cm_counts c = { 0 };
+	uint64_t bytes = 2 * params.l2.size, lines = bytes / params.line_size;
+
+	new_model(&h, 2);
+	counts_fetch(&c, 16, hierarchy_access(&h, 0, CM_FETCH, 7));
+	counts_fetch(&c, 16, hierarchy_access(&h, 0, CM_FETCH, 7));
+	check_eq(32, c.instructions, "fetch runs count their instructions");
+	check_eq(32, c.l1i_accesses, "every instruction is an L1i access");
+	check_eq(1, c.l1i_misses, "one L1i miss for a line fetched twice");
+	check_eq(0, c.l1d_accesses, "fetches are not L1d accesses");
+	stream(&h, 0, 0, bytes, params.line_size);
+	c = stream(&h, 1, 0, bytes, params.line_size);
+	check_eq(lines, c.l2_misses, "core 1 reading what core 0 read: its private L2 misses");
+	check_eq(0, c.slc_misses, "... and the shared SLC hits");
+	hierarchy_free(&h);
+}
+
+static void test_cycles(void)
+{
+	const uint32_t *lat = params.latency;
+	struct cm_counts c = { .instructions = 1000, .l1i_misses = 2, .l1d_misses = 3,
+			       .l2_misses = 4, .slc_misses = 5 };
+	uint64_t want = 1000 + 5ull * (lat[CM_L2] - lat[CM_L1]) + 4ull * (lat[CM_SLC] - lat[CM_L2]) +
+			5ull * (lat[CM_MEMORY] - lat[CM_SLC]);
+
+	check_eq(want, counts_cycles(&c, &params), "cycles: instructions + misses x latency added by the next level");
+	check_eq(lat[CM_MEMORY] - lat[CM_L1] + 1,
+		 counts_cycles(&(struct cm_counts){ .instructions = 1, .l1d_misses = 1, .l2_misses = 1,
+						    .slc_misses = 1 }, &params),
+		 "cycles: one load from memory costs latency.memory - latency.l1 beyond its instruction");
+}
+
+static void test_markers(void)
+{
+	int wrong = 0;
+	struct marker m;
+
+	for (unsigned int imm = 0; imm < 128; imm++)
+		wrong += marker_decode(PHASE_MARKER_INSN(imm), &m) != (imm >= 0x60);
+	check(!wrong, "of the 128 HINT immediates, exactly 0x60..0x7f are markers");
+	wrong = 0;
+	for (unsigned int id = 0; id < PHASE_MARKER_IDS; id++)
+		for (int end = 0; end < 2; end++)
+			wrong += !marker_decode(PHASE_MARKER_INSN(PHASE_MARKER_IMM(id, end)), &m) ||
+				 m.id != id || m.end != end;
+	check(!wrong, "every phase id round-trips through begin and end markers");
+	check(!marker_decode((0xd503201fu | 0x60 << 5) & ~1u, &m), "the hint space with Rt other than 31 is not a marker");
+	check(!marker_decode(0xd5033f9fu, &m), "DSB SY is not a marker");
+}
+
+/* The value of one RESULT line in text, or UINT64_MAX when it is absent. */
+static uint64_t result(const char *text, const char *params_field, unsigned int rep,
+		       const char *phase, const char *metric)
+{
+	char key[256];
+	const char *p;
+
+	snprintf(key, sizeof(key), "RESULT\tcache\t%s\t%u\t%s\t%s\t", params_field, rep, phase, metric);
+	p = strstr(text, key);
+	return p ? strtoull(p + strlen(key), NULL, 10) : UINT64_MAX;
+}
+
+static void test_phases(void)
+{
+	struct phase_book book;
+	struct vcpu_phase vcpus[2] = { 0 };
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out;
+
+	phase_book_init(&book);
+	/* Outside phases, on both vCPUs. */
+	counts_fetch(phase_counts(&vcpus[0], CM_USER), 5, CM_L1);
+	counts_fetch(phase_counts(&vcpus[1], CM_USER), 7, CM_L1);
+	/* vCPU 0: phase 3 with user and kernel work, twice. */
+	phase_marker(&book, &vcpus[0], 0, &(struct marker){ .id = 3 });
+	counts_fetch(phase_counts(&vcpus[0], CM_USER), 10, CM_L1);
+	counts_data(phase_counts(&vcpus[0], CM_USER), CM_MEMORY);
+	counts_fetch(phase_counts(&vcpus[0], CM_KERNEL), 20, CM_L2);
+	counts_data(phase_counts(&vcpus[0], CM_KERNEL), CM_SLC);
+	counts_data(phase_counts(&vcpus[0], CM_KERNEL), CM_L1);
+	phase_counts(&vcpus[0], CM_KERNEL)->dc_zva += 64;
+	/* vCPU 1 is not in phase 3: its work stays unmarked. */
+	counts_fetch(phase_counts(&vcpus[1], CM_KERNEL), 100, CM_L1);
+	phase_marker(&book, &vcpus[0], 0, &(struct marker){ .id = 3, .end = true });
+	counts_fetch(phase_counts(&vcpus[0], CM_USER), 1, CM_L1);
+	phase_marker(&book, &vcpus[0], 0, &(struct marker){ .id = 3 });
+	counts_fetch(phase_counts(&vcpus[0], CM_USER), 40, CM_L1);
+	phase_marker(&book, &vcpus[0], 0, &(struct marker){ .id = 3, .end = true });
+	/* Unbalanced: an end outside its phase, a begin inside another. */
+	phase_marker(&book, &vcpus[1], 1, &(struct marker){ .id = 4, .end = true });
+	phase_marker(&book, &vcpus[1], 1, &(struct marker){ .id = 5 });
+	phase_marker(&book, &vcpus[1], 1, &(struct marker){ .id = 6 });
+	counts_fetch(phase_counts(&vcpus[1], CM_USER), 3, CM_L1);
+
+	out = open_memstream(&text, &len);
+	report_write(out, &params, &book, vcpus, 2);
+	fclose(out);
+
+	char user[128], kernel[128], all[128];
+
+	snprintf(user, sizeof(user), "model=%s,mode=user", params.name);
+	snprintf(kernel, sizeof(kernel), "model=%s,mode=kernel", params.name);
+	snprintf(all, sizeof(all), "model=%s,mode=all", params.name);
+	check_eq(10, result(text, user, 1, "phase3", "instructions"), "phase 3, first time: user instructions");
+	check_eq(1, result(text, user, 1, "phase3", "slc_misses"), "phase 3, first time: the user load from memory missed the SLC");
+	check_eq(20, result(text, kernel, 1, "phase3", "instructions"), "phase 3, first time: kernel instructions");
+	check_eq(2, result(text, kernel, 1, "phase3", "l1d_accesses"), "phase 3, first time: kernel L1d accesses");
+	check_eq(1, result(text, kernel, 1, "phase3", "l1d_misses"), "phase 3, first time: kernel L1d misses");
+	check_eq(2, result(text, kernel, 1, "phase3", "l2_accesses"), "phase 3, first time: kernel L2 accesses (one fetch, one data)");
+	check_eq(1, result(text, kernel, 1, "phase3", "l2_misses"), "phase 3, first time: kernel L2 misses");
+	check_eq(0, result(text, kernel, 1, "phase3", "slc_misses"), "phase 3, first time: no kernel SLC miss");
+	check_eq(30, result(text, all, 1, "phase3", "instructions"), "phase 3, first time: all = user + kernel");
+	check_eq(64, result(text, kernel, 1, "phase3", "dc_zva"), "phase 3, first time: DC ZVA blocks reported");
+	{
+		const struct cm_counts *k = &book.records[0]->mode[CM_KERNEL];
+
+		check_eq(counts_cycles(k, &params), result(text, kernel, 1, "phase3", "cycles"),
+			 "phase 3, first time: kernel cycles as counts_cycles gives");
+	}
+	check_eq(40, result(text, user, 2, "phase3", "instructions"), "phase 3, second time: its own occurrence");
+	check_eq(5 + 7 + 1, result(text, user, 1, "unmarked", "instructions"),
+		 "unmarked: user work outside phases, summed over vCPUs");
+	check_eq(100, result(text, kernel, 1, "unmarked", "instructions"),
+		 "unmarked: vCPU 1's kernel work while vCPU 0 was in a phase");
+	check_eq(3, result(text, user, 1, "phase6", "instructions"), "a begin inside a phase opens the new phase");
+	check(strstr(text, "2 unbalanced markers") != NULL, "the report counts the unbalanced markers");
+	check(strstr(text, "phase6 occurrence 1 (vCPU 1) never ended") != NULL,
+	      "the report names a phase that never ended");
+	free(text);
+	phase_book_free(&book);
+}
+
+/*
+ * Task tracking: a phase counts the task that began it; another task on its
+ * vCPU inside the window (a forked child woken there) goes to mode=other,
+ * and an end marker from another task does not end it.
+ */
+static void test_phase_tasks(void)
+{
+	struct phase_book book;
+	struct vcpu_phase v = { .task = 0x1000 };	/* the parent */
+	char *text = NULL, other[128], all[128];
+	size_t len = 0;
+	FILE *out;
+
+	phase_book_init(&book);
+	phase_marker(&book, &v, 0, &(struct marker){ .id = 1 });
+	counts_fetch(phase_counts(&v, CM_KERNEL), 50, CM_L1);	/* the parent's fork() */
+	v.task = 0x2000;					/* the child runs */
+	counts_fetch(phase_counts(&v, CM_KERNEL), 70, CM_L1);
+	counts_fetch(phase_counts(&v, CM_USER), 2, CM_L1);
+	phase_marker(&book, &v, 0, &(struct marker){ .id = 1, .end = true });
+	v.task = 0x1000;					/* the parent again */
+	counts_fetch(phase_counts(&v, CM_USER), 5, CM_L1);
+	phase_marker(&book, &v, 0, &(struct marker){ .id = 1, .end = true });
+	counts_fetch(phase_counts(&v, CM_USER), 1000, CM_L1);	/* after the phase */
+
+	out = open_memstream(&text, &len);
+	report_write(out, &params, &book, &v, 1);
+	fclose(out);
+	snprintf(other, sizeof(other), "model=%s,mode=other", params.name);
+	snprintf(all, sizeof(all), "model=%s,mode=all", params.name);
+	check_eq(55, result(text, all, 1, "phase1", "instructions"),
+		 "tasks: the phase counts the task that began it");
+	check_eq(72, result(text, other, 1, "phase1", "instructions"),
+		 "tasks: another task in the window counts as other, user and kernel");
+	check(strstr(text, "1 unbalanced markers") != NULL,
+	      "tasks: an end marker of another task does not end the phase");
+	check_eq(1000, result(text, all, 1, "unmarked", "instructions"),
+		 "tasks: the parent's own end marker ended it");
+	free(text);
+	phase_book_free(&book);
+}
+
+static void test_bad_params(void)
+{
+	char err[512];
+	struct cm_params p;
+	const char *good =
+		"name = t\nline_size = 64\nl1i.size = 4K\nl1i.ways = 2\nl1d.size = 4K\nl1d.ways = 2\n"
+		"l2.size = 16K\nl2.ways = 4\nslc.size = 64K\nslc.ways = 8\n"
+		"latency.l1 = 1\nlatency.l2 = 2\nlatency.slc = 3\nlatency.memory = 4\n";
+	char text[1024];
+
+	check(params_parse(good, "good", &p, err, sizeof(err)) == 0 && p.l2.size == 16384,
+	      "a complete parameter text parses, K suffix in bytes");
+	snprintf(text, sizeof(text), "%sl3.size = 1M\n", good);
+	check(params_parse(text, "t", &p, err, sizeof(err)) && strstr(err, "unknown key 'l3.size'") &&
+		      strstr(err, "valid keys: name line_size"),
+	      "an unknown key is named, with the valid keys");
+	check(params_parse(good + strlen("name = t\n"), "t", &p, err, sizeof(err)) &&
+		      strstr(err, "key 'name' is missing"),
+	      "a missing key is named");
+	snprintf(text, sizeof(text), "%s", good);
+	memcpy(strstr(text, "16K"), "24K", 3);
+	check(params_parse(text, "t", &p, err, sizeof(err)) && strstr(err, "power of two"),
+	      "a size that is not ways x line x 2^n is refused");
+	snprintf(text, sizeof(text), "%s", good);
+	memcpy(strstr(text, "= 4\n"), "= x\n", 4);
+	check(params_parse(text, "t", &p, err, sizeof(err)) && strstr(err, "whole number, not 'x'"),
+	      "a value that is not a number is named");
+	snprintf(text, sizeof(text), "%s", good);
+	memcpy(strstr(text, "latency.slc = 3"), "latency.slc = 9", 15);
+	check(params_parse(text, "t", &p, err, sizeof(err)) && strstr(err, "must not decrease"),
+	      "latencies that decrease away from the core are refused");
+}
+
+int main(int argc, char **argv)
+{
+	char err[512];
+
+	if (argc != 2) {
+		fprintf(stderr, "usage: %s PARAMS_FILE\n", argv[0]);
+		return 2;
+	}
+	printf("KTAP version 1\n");
+	check(params_load(argv[1], &params, err, sizeof(err)) == 0, "%s loads", argv[1]);
+	if (failures) {
+		printf("# %s\nBail out!\n", err);
+		return 1;
+	}
+	test_bad_params();
+	test_lru();
+	test_markers();
+	test_streams();
+	test_line_stride();
+	test_just_fits();
+	test_conflicts();
+	test_fetch_and_sharing();
+	test_cycles();
+	test_phases();
+	test_phase_tasks();
+	printf("1..%d\n", tests);
+	return failures != 0;
+}
