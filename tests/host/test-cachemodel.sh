@@ -70,7 +70,7 @@ if make -s -C "$TOP/analysis" >"$T_TMP/analysis.log" 2>&1; then
 	join "$run/output.log" "$run/cache.out" >"$T_TMP/run/cache.log"
 	"$TOP/build/analysis/sdstat" tidy --run r "$T_TMP/run" >"$T_TMP/tidy.csv" 2>"$T_TMP/tidy.err" || true
 	assert_eq "sdstat tidy takes the joined counts as records of their sample" 1 \
-		"$(grep -c "^r,baseline@4k-39-kpti-failslab,cache,fork,\"\?size=64M,folio=4K,state=dirty,cpu=1\"\?,1,fork,cache_instructions,$(plugin_value 1 all instructions)\$" "$T_TMP/tidy.csv")"
+		"$(grep -c "^r,baseline@4k-39-kpti-failslab,cache,fork,\"\?size=64M,folio=4K,state=dirty,cpu=1\"\?,1,fork,cache_instructions,$(plugin_value 1 all instructions),1\$" "$T_TMP/tidy.csv")"
 	assert_eq "and the guest's own perf records stay" 1 \
 		"$(grep -c "^r,baseline@4k-39-kpti-failslab,cache,fork,\"\?size=64M,folio=4K,state=dirty,cpu=1\"\?,1,fork,instructions," "$T_TMP/tidy.csv")"
 else
