@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "mem.h"
+#include "sysfs.h"
 
 void *map_anon_aligned(size_t len, size_t align)
 {
@@ -28,4 +29,9 @@ void touch_pages(void *addr, size_t len, unsigned char value)
 
 	for (size_t off = 0; off < len; off += page)
 		p[off] = value;
+}
+
+int compact_memory(void)
+{
+	return sysfs_write("/proc/sys/vm/compact_memory", "1");
 }
