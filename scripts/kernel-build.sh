@@ -7,6 +7,8 @@
 # build/VARIANT@CONFIG/.
 # KERNEL_SRC (default linux/) and KERNEL_OUT (default build/<variant>/) let a
 # one-off build use another source tree (make oracle-demo's broken kernel).
+# KERNEL_CONFIG_ONLY=1 stops after the configuration and its check: whether
+# every option of the fragments survives, without building.
 set -eu
 . "$(dirname "$0")/lib.sh"
 
@@ -60,6 +62,10 @@ kmake -s allnoconfig KCONFIG_ALLCONFIG="$fragment" >"$out/config.log" 2>&1 || {
 }
 bash "$TOP/scripts/kconfig-verify.sh" "$fragment" "$out/.config" ||
 	die "kernel $variant: the configuration lost options of the fragments (above)"
+if [ "${KERNEL_CONFIG_ONLY:-0}" = 1 ]; then
+	progress "kernel $variant: configured ($out/.config), not built (KERNEL_CONFIG_ONLY=1)"
+	exit 0
+fi
 
 progress "kernel $variant: building Image (log: ${out#"$TOP"/}/build.log)"
 start=$(date +%s)

@@ -76,8 +76,9 @@ cross_compile() {
 # Kernels: VARIANT[-debug][@CONFIG]. Without @CONFIG, the default
 # configuration of base.config (4K pages, 48-bit VA, no KASLR): the benchmark
 # kernels. CONFIG is a row of experiments/configs.tsv (PAGES-VABITS),
-# optionally followed by -kpti (KASLR and KPTI) and -failslab (failslab for
-# the tests that make atomic allocations fail), in that order.
+# optionally followed by -kpti (KASLR and KPTI), -failslab (failslab for
+# the tests that make atomic allocations fail) and -criu (what CRIU needs:
+# networking, namespaces, cgroups), in that order.
 CONFIGS_TSV="$TOP/experiments/configs.tsv"
 
 # The rows of configs.tsv: PAGES-VABITS, one a line.
@@ -85,9 +86,10 @@ list_configs() {
 	awk -F'\t' '!/^#/ && NF >= 3 { print $1 }' "$CONFIGS_TSV"
 }
 
-# config_row CONFIG: its row, without the -kpti and -failslab suffixes.
+# config_row CONFIG: its row, without the -kpti, -failslab and -criu suffixes.
 config_row() {
-	local name="${1%-failslab}"
+	local name="${1%-criu}"
+	name="${name%-failslab}"
 	echo "${name%-kpti}"
 }
 
@@ -95,14 +97,14 @@ config_row() {
 check_config() {
 	local name="$1" row c
 	row=$(config_row "$name")
-	case "$name" in
+	case "${name%-criu}" in
 	"$row" | "$row-kpti" | "$row-failslab" | "$row-kpti-failslab") ;;
 	*) row="" ;;
 	esac
 	for c in $(list_configs); do
 		[ "$row" = "$c" ] && return 0
 	done
-	die "unknown configuration '$name'; valid configurations: $(list_configs | tr '\n' ' ')(each may be followed by -kpti, then -failslab; see experiments/configs.tsv)"
+	die "unknown configuration '$name'; valid configurations: $(list_configs | tr '\n' ' ')(each may be followed by -kpti, then -failslab, then -criu; see experiments/configs.tsv)"
 }
 
 # config_fragments CONFIG: the axis fragments of CONFIG, in order.
@@ -112,8 +114,9 @@ config_fragments() {
 	pages="${row%%-*}" va="${row#*-}"
 	echo "$KCONFIG_DIR/axes/pages-$pages.config"
 	echo "$KCONFIG_DIR/axes/va-$va.config"
-	case "$name" in *-kpti | *-kpti-failslab) echo "$KCONFIG_DIR/axes/kpti.config" ;; esac
-	case "$name" in *-failslab) echo "$KCONFIG_DIR/axes/failslab.config" ;; esac
+	case "${name%-criu}" in *-kpti | *-kpti-failslab) echo "$KCONFIG_DIR/axes/kpti.config" ;; esac
+	case "${name%-criu}" in *-failslab) echo "$KCONFIG_DIR/axes/failslab.config" ;; esac
+	case "$name" in *-criu) echo "$KCONFIG_DIR/axes/criu.config" ;; esac
 }
 
 # config_cpus CONFIG: the CPU models make matrix boots CONFIG on.

@@ -30,6 +30,30 @@ assert_eq "-failslab adds the failslab fragment last" "failslab.config" \
 assert_eq "a plain configuration has no KPTI fragment" "" \
 	"$(config_fragments 16k-36 | grep kpti || true)"
 assert_eq "the row of a configuration drops its suffixes" "64k-42" "$(config_row 64k-42-kpti-failslab)"
+assert_eq "-criu adds the CRIU fragment last, after the others" \
+	"pages-4k.config va-39.config kpti.config failslab.config criu.config" \
+	"$(config_fragments 4k-39-kpti-failslab-criu | xargs -n1 basename | tr '\n' ' ' | sed 's/ $//')"
+assert_eq "-criu alone on a row: the row's fragments and the CRIU one" \
+	"pages-4k.config va-48.config criu.config" \
+	"$(config_fragments 4k-48-criu | xargs -n1 basename | tr '\n' ' ' | sed 's/ $//')"
+assert_eq "the row of a CRIU configuration drops every suffix" "16k-47" "$(config_row 16k-47-kpti-criu)"
+assert_eq "no configuration without -criu gets the CRIU fragment" "" \
+	"$(for c in $configs; do config_fragments "$c-kpti-failslab"; done | grep criu || true)"
+for c in 4k-48-criu 4k-48-kpti-criu 4k-48-failslab-criu 64k-42-kpti-failslab-criu; do
+	assert_status "$c is a configuration" 0 bash -c ". '$TOP/scripts/lib.sh'; check_config $c"
+done
+assert_status "-criu before -failslab is refused" 1 bash -c ". '$TOP/scripts/lib.sh'; check_config 4k-48-criu-failslab"
+assert_contains "the error says -criu comes last" "$OUT" "then -failslab, then -criu"
+assert_status "-criu twice is refused" 1 bash -c ". '$TOP/scripts/lib.sh'; check_config 4k-48-criu-criu"
+assert_status "a CRIU kernel of a debug variant is a kernel" 0 \
+	bash -c ". '$TOP/scripts/lib.sh'; check_kernel ptdesc-wp-debug@4k-48-criu"
+criu_frag="$TOP/experiments/kconfig/axes/criu.config"
+for opt in NET INET UNIX IPV6 UNIX_DIAG INET_DIAG NAMESPACES NET_NS PID_NS NETFILTER NF_TABLES \
+	NF_TABLES_INET INOTIFY_USER CGROUPS UNIX98_PTYS; do
+	if grep -qx "CONFIG_$opt=y" "$criu_frag"; then ok "the CRIU fragment sets $opt"; else not_ok "the CRIU fragment sets $opt"; fi
+done
+assert_eq "base.config (the benchmark kernels) has no networking" "" \
+	"$(grep -E '^CONFIG_(NET|INET|NAMESPACES|CGROUPS)=y' "$TOP/experiments/kconfig/base.config" || true)"
 
 assert_status "an unknown configuration is refused" 1 bash -c ". '$TOP/scripts/lib.sh'; check_config 8k-42"
 assert_contains "the error lists the configurations" "$OUT" "valid configurations: 4k-39 4k-48"
