@@ -24,6 +24,15 @@ int pagemap_read(int fd, const void *addr, size_t npages, uint64_t *entries);
  * that PAGEMAP_SCAN reports soft-dirty. 0 or -1 with errno.
  */
 int pagemap_scan_soft_dirty(int fd, const void *addr, size_t npages, bool *dirty);
+/*
+ * PAGEMAP_SCAN over npages pages from addr with @flags (PM_SCAN_*), matching
+ * and returning the categories @category (PAGE_IS_*, all of them must be set).
+ * Marks the matched pages in out[] (one bool per page), or, when out is NULL,
+ * passes no output vector (for a write-protecting scan that reports nothing).
+ * The number of pages matched (0 without out), or -1 with errno.
+ */
+long pagemap_scan_pages(int fd, const void *addr, size_t npages, unsigned long long flags,
+			unsigned long long category, bool *out);
 /* Writes "4" to /proc/self/clear_refs: clears soft-dirty. 0 or -1. */
 int clear_soft_dirty(void);
 /* Does this kernel track soft-dirty (a new mapping is marked "sd")? */

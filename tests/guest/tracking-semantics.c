@@ -1,0 +1,756 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * tracking-semantics: what each write-tracking mechanism (track.h:
+ * sd-pagemap, sd-scan, uffd-async) reports as written after the events that
+ * decide whether CRIU's incremental dump can miss a page (issue 21).
+ *
+ * Each case maps fresh memory (PROT_NONE guards around it, so that it merges
+ * with nothing), tracks it, writes every page, resets the tracker, does the
+ * case's operations, and asserts the set of pages the mechanism reports:
+ * fork() (parent and child), mremap (move), munmap and mmap at the same
+ * address, MADV_DONTNEED (and a read of the discarded page), swap-out and
+ * swap-in (zram: run by tracking-semantics.sh), a THP written, split
+ * (debugfs split_huge_pages) and written again, MADV_COLLAPSE, a mapping
+ * created after the reset (apart, and adjacent to the tracked range), a VMA
+ * never registered with userfaultfd, a write by the kernel (read(2) into the
+ * range), io_uring (when built), and a page long-term pinned for write
+ * (gup_test, in the place of an io_uring fixed buffer or an RDMA region).
+ *
+ * A case where a mechanism misses a write that happened, or reports a
+ * discarded page as clean, says "known limitation" in its name: the miss is
+ * what is asserted. Over-reporting (every page after mremap) is asserted as
+ * well: it costs a bigger dump, not a lost page.
+ *
+ * The soft-dirty mechanisms skip where soft-dirty is not built.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <sys/mount.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <linux/fs.h>
+
+#include "folio.h"
+#include "ktap.h"
+#include "mem.h"
+#include "pagemap.h"
+#include "sysfs.h"
+#include "track.h"
+
+#ifndef MADV_COLLAPSE
+#define MADV_COLLAPSE 25	/* glibc 2.36's headers predate it */
+#endif
+
+#define NPAGES 16	/* the base-page cases' region */
+#define DEBUGFS "/sys/kernel/debug"
+
+/* gup_test's ioctls (mm/gup_test.h, not exported to user space). */
+struct pin_longterm_test {
+	unsigned long long addr;
+	unsigned long long size;
+	unsigned int flags;
+};
+#define PIN_LONGTERM_TEST_START _IOW('g', 7, struct pin_longterm_test)
+#define PIN_LONGTERM_TEST_STOP _IO('g', 8)
+#define PIN_LONGTERM_TEST_FLAG_USE_WRITE 1
+
+static struct ktap T;
+static size_t page_size;
+
+/* A mapping with PROT_NONE guards of at least @align around it. */
+struct region {
+	char *raw;
+	size_t raw_len;
+	char *mem;
+	size_t len;
+	size_t npages;
+};
+
+static int region_new(struct region *r, size_t len, size_t align)
+{
+	uintptr_t start;
+
+	r->raw_len = len + 3 * align;
+	r->raw = mmap(NULL, r->raw_len, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (r->raw == MAP_FAILED)
+		return -1;
+	start = ((uintptr_t)r->raw + 2 * align - 1) & ~(uintptr_t)(align - 1);
+	r->mem = (char *)start;
+	r->len = len;
+	r->npages = len / page_size;
+	return mprotect(r->mem, len, PROT_READ | PROT_WRITE);
+}
+
+static void region_free(struct region *r)
+{
+	munmap(r->raw, r->raw_len);
+}
+
+/* The reported set against the expected one: one KTAP line. */
+static void __attribute__((format(printf, 5, 6)))
+expect(const bool *got, const bool *want, size_t n, long count, const char *fmt, ...)
+{
+	size_t missed = 0, extra = 0;
+	char name[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(name, sizeof(name), fmt, ap);
+	va_end(ap);
+	if (count < 0) {
+		ktap_diag("%s: collecting failed: %s", name, strerror(errno));
+		ktap_result(&T, false, "%s", name);
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (want[i] && !got[i] && missed++ < 4)
+			ktap_diag("%s: page %zu not reported", name, i);
+		if (!want[i] && got[i] && extra++ < 4)
+			ktap_diag("%s: page %zu reported", name, i);
+	}
+	if (missed || extra)
+		ktap_diag("%s: %zu expected pages not reported, %zu reported unexpectedly (%ld reported)",
+			  name, missed, extra, count);
+	ktap_result(&T, !missed && !extra, "%s", name);
+}
+
+static void set_all(bool *want, size_t n, bool v)
+{
+	for (size_t i = 0; i < n; i++)
+		want[i] = v;
+}
+
+/* A case's setup: tracked memory, every page written, then a reset. */
+struct scene {
+	enum track_mech m;
+	const char *mech;
+	struct tracker t;
+	struct region r;
+	bool got[4096], want[4096];	/* up to a 2-PMD region of 4K pages: 1024 */
+};
+
+static bool scene_start(struct scene *s, enum track_mech m, size_t len, size_t align,
+			const char *what)
+{
+	memset(s, 0, sizeof(*s));
+	s->m = m;
+	s->mech = track_mech_name(m);
+	if (len / page_size > sizeof(s->got)) {
+		ktap_result(&T, false, "%s %s: setup: the region is too large for this test", s->mech,
+			    what);
+		return false;
+	}
+	if (region_new(&s->r, len, align) || track_open(&s->t, m) ||
+	    track_add(&s->t, s->r.mem, len)) {
+		ktap_result(&T, false, "%s %s: setup: %s", s->mech, what, strerror(errno));
+		return false;
+	}
+	if (align > page_size)
+		madvise(s->r.mem, len, MADV_HUGEPAGE);
+	touch_pages(s->r.mem, len, 1);
+	if (track_reset(&s->t, s->r.mem, len)) {
+		ktap_result(&T, false, "%s %s: reset: %s", s->mech, what, strerror(errno));
+		track_close(&s->t);
+		region_free(&s->r);
+		return false;
+	}
+	return true;
+}
+
+static void scene_end(struct scene *s)
+{
+	track_close(&s->t);
+	region_free(&s->r);
+}
+
+static long collect(struct scene *s, char *at)
+{
+	return track_collect(&s->t, at, s->r.npages, s->got);
+}
+
+static bool is_sd(enum track_mech m)
+{
+	return m != TRACK_UFFD_ASYNC;
+}
+
+static void case_write(enum track_mech m)
+{
+	struct scene s;
+	long n;
+
+	if (!scene_start(&s, m, NPAGES * page_size, page_size, "write"))
+		return;
+	s.r.mem[1 * page_size] = 2;
+	s.r.mem[5 * page_size] = 2;
+	n = collect(&s, s.r.mem);
+	s.want[1] = s.want[5] = true;
+	expect(s.got, s.want, NPAGES, n, "%s write: exactly the pages written since the reset",
+	       s.mech);
+	scene_end(&s);
+}
+
+/* What the child of case_fork() sends back. */
+struct child_report {
+	long count;
+	int err;
+	int check_errno;	/* uffd-async: errno of a PM_SCAN_CHECK_WPASYNC scan */
+	bool got[NPAGES];
+};
+
+static void fork_child(struct scene *s, int fd)
+{
+	struct child_report rep = { 0 };
+
+	s->r.mem[3 * page_size] = 3;
+	if (track_reopen_pagemap(&s->t)) {
+		rep.count = -1;
+		rep.err = errno;
+	} else {
+		rep.count = track_collect(&s->t, s->r.mem, NPAGES, rep.got);
+		rep.err = errno;
+		if (pagemap_scan_pages(s->t.pagemap, s->r.mem, NPAGES, PM_SCAN_CHECK_WPASYNC,
+				       PAGE_IS_WRITTEN, s->got) < 0)
+			rep.check_errno = errno;
+	}
+	if (write(fd, &rep, sizeof(rep)) != sizeof(rep))
+		_exit(1);
+	_exit(0);
+}
+
+static void case_fork(enum track_mech m)
+{
+	struct child_report rep;
+	struct scene s;
+	int fds[2], status;
+	pid_t pid;
+	long n;
+
+	if (!scene_start(&s, m, NPAGES * page_size, page_size, "fork"))
+		return;
+	if (pipe(fds)) {
+		ktap_result(&T, false, "%s fork: pipe: %s", s.mech, strerror(errno));
+		scene_end(&s);
+		return;
+	}
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0)
+		fork_child(&s, fds[1]);
+	close(fds[1]);
+	if (pid < 0 || read(fds[0], &rep, sizeof(rep)) != sizeof(rep) ||
+	    waitpid(pid, &status, 0) != pid) {
+		ktap_result(&T, false, "%s fork: the child did not report", s.mech);
+		close(fds[0]);
+		scene_end(&s);
+		return;
+	}
+	close(fds[0]);
+	s.r.mem[2 * page_size] = 2;
+	n = collect(&s, s.r.mem);
+	s.want[2] = true;
+	expect(s.got, s.want, NPAGES, n, "%s fork parent: exactly the page it wrote after fork()",
+	       s.mech);
+	errno = rep.err;
+	if (is_sd(m)) {
+		set_all(s.want, NPAGES, false);
+		s.want[3] = true;
+		expect(rep.got, s.want, NPAGES, rep.count,
+		       "%s fork child: exactly the page it wrote (soft-dirty state inherited)", s.mech);
+	} else {
+		set_all(s.want, NPAGES, true);
+		expect(rep.got, s.want, NPAGES, rep.count,
+		       "%s fork child: every page (no fork event: the child's VMA is unregistered and its PTEs lose uffd-wp), no miss",
+		       s.mech);
+		ktap_result(&T, rep.check_errno == EPERM,
+			    "%s fork child: PM_SCAN_CHECK_WPASYNC fails with EPERM (got %s)", s.mech,
+			    rep.check_errno ? strerror(rep.check_errno) : "success");
+	}
+	scene_end(&s);
+}
+
+static void case_mremap(enum track_mech m)
+{
+	struct region dst;
+	struct scene s;
+	char *moved;
+	long n;
+
+	if (!scene_start(&s, m, NPAGES * page_size, page_size, "mremap"))
+		return;
+	if (region_new(&dst, s.r.len, page_size)) {
+		ktap_result(&T, false, "%s mremap: setup: %s", s.mech, strerror(errno));
+		scene_end(&s);
+		return;
+	}
+	moved = mremap(s.r.mem, s.r.len, s.r.len, MREMAP_MAYMOVE | MREMAP_FIXED, dst.mem);
+	if (moved == MAP_FAILED) {
+		ktap_result(&T, false, "%s mremap: %s", s.mech, strerror(errno));
+	} else {
+		moved[4 * page_size] = 4;
+		n = collect(&s, moved);
+		set_all(s.want, NPAGES, true);
+		expect(s.got, s.want, NPAGES, n,
+		       "%s mremap: every moved page (%s), no miss", s.mech,
+		       is_sd(m) ? "a move marks soft-dirty" :
+				  "no remap event: the new VMA is unregistered, uffd-wp dropped");
+	}
+	region_free(&dst);
+	scene_end(&s);
+}
+
+static void case_remap(enum track_mech m)
+{
+	struct scene s;
+	long n;
+
+	if (!scene_start(&s, m, NPAGES * page_size, page_size, "munmap+mmap"))
+		return;
+	if (munmap(s.r.mem, s.r.len) ||
+	    mmap(s.r.mem, s.r.len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED,
+		 -1, 0) != s.r.mem) {
+		ktap_result(&T, false, "%s munmap+mmap: %s", s.mech, strerror(errno));
+		scene_end(&s);
+		return;
+	}
+	s.r.mem[4 * page_size] = 4;
+	n = collect(&s, s.r.mem);
+	set_all(s.want, NPAGES, true);
+	expect(s.got, s.want, NPAGES, n,
+	       "%s munmap+mmap at the same address: every page (%s), no miss", s.mech,
+	       is_sd(m) ? "a new VMA is VM_SOFTDIRTY" : "a new VMA is unregistered");
+	scene_end(&s);
+}
+
+static bool page_present(struct scene *s, size_t i)
+{
+	uint64_t e = 0;
+
+	return !pagemap_read(s->t.pagemap, s->r.mem + i * page_size, 1, &e) && (e & PM_PRESENT);
+}
+
+static void case_dontneed(enum track_mech m)
+{
+	volatile char *p;
+	struct scene s;
+	long n;
+
+	if (!scene_start(&s, m, NPAGES * page_size, page_size, "dontneed"))
+		return;
+	madvise(s.r.mem + 6 * page_size, page_size, MADV_DONTNEED);
+	n = collect(&s, s.r.mem);
+	if (is_sd(m)) {
+		expect(s.got, s.want, NPAGES, n,
+		       "%s MADV_DONTNEED: the discarded page is not reported, only not present (known limitation: a discard is not a write)",
+		       s.mech);
+	} else {
+		s.want[6] = true;
+		expect(s.got, s.want, NPAGES, n,
+		       "%s MADV_DONTNEED: exactly the discarded page (an empty PTE reads written)",
+		       s.mech);
+	}
+	p = s.r.mem + 6 * page_size;
+	(void)*p;
+	n = collect(&s, s.r.mem);
+	if (is_sd(m)) {
+		bool present = page_present(&s, 6);
+
+		if (!present)
+			ktap_diag("%s: the page read after MADV_DONTNEED is not present", s.mech);
+		expect(s.got, s.want, NPAGES, present ? n : -1,
+		       "%s MADV_DONTNEED then read: the page, now zero and present, reads clean (known limitation: its content changed)",
+		       s.mech);
+	} else {
+		expect(s.got, s.want, NPAGES, n,
+		       "%s MADV_DONTNEED then read: the page, now zero, still reads written", s.mech);
+	}
+	scene_end(&s);
+}
+
+static bool swap_on(char *why, size_t len)
+{
+	char line[256];
+	FILE *f = fopen("/proc/swaps", "r");
+	int lines = 0;
+
+	while (f && fgets(line, sizeof(line), f))
+		lines++;
+	if (f)
+		fclose(f);
+	if (lines > 1)
+		return true;
+	snprintf(why, len, "no swap device in /proc/swaps (tracking-semantics.sh sets up zram)");
+	return false;
+}
+
+static size_t count_swapped(struct scene *s)
+{
+	uint64_t e[NPAGES];
+	size_t n = 0;
+
+	if (pagemap_read(s->t.pagemap, s->r.mem, NPAGES, e))
+		return 0;
+	for (size_t i = 0; i < NPAGES; i++)
+		n += !!(e[i] & PM_SWAP);
+	return n;
+}
+
+static void case_swap(enum track_mech m)
+{
+	struct scene s;
+	char why[128];
+	size_t swapped;
+	long n;
+
+	if (!swap_on(why, sizeof(why))) {
+		ktap_skip(&T, "%s swap-out: %s", track_mech_name(m), why);
+		ktap_skip(&T, "%s swap-in: %s", track_mech_name(m), why);
+		return;
+	}
+	if (!scene_start(&s, m, NPAGES * page_size, page_size, "swap"))
+		return;
+	s.r.mem[1 * page_size] = 2;
+	madvise(s.r.mem, s.r.len, MADV_PAGEOUT);
+	swapped = count_swapped(&s);
+	if (swapped < NPAGES) {
+		ktap_result(&T, false, "%s swap-out: MADV_PAGEOUT swapped out %zu of %d pages",
+			    s.mech, swapped, NPAGES);
+		scene_end(&s);
+		return;
+	}
+	n = collect(&s, s.r.mem);
+	s.want[1] = true;
+	expect(s.got, s.want, NPAGES, n, "%s swap-out: exactly the page written before", s.mech);
+	if (track_reset(&s.t, s.r.mem, s.r.len))
+		ktap_diag("%s: reset of swapped-out pages: %s", s.mech, strerror(errno));
+	s.r.mem[2 * page_size] = 3;		/* swap-in by a write */
+	for (size_t i = 0; i < NPAGES; i++)	/* swap-in by reads */
+		(void)*(volatile char *)(s.r.mem + i * page_size);
+	n = collect(&s, s.r.mem);
+	set_all(s.want, NPAGES, false);
+	s.want[2] = true;
+	expect(s.got, s.want, NPAGES, n,
+	       "%s swap-in: after a reset of swapped-out pages, exactly the page written", s.mech);
+	scene_end(&s);
+}
+
+static int split_thps(char *addr, size_t len)
+{
+	char cmd[128];
+
+	snprintf(cmd, sizeof(cmd), "%d,%#lx,%#lx", getpid(), (unsigned long)(uintptr_t)addr,
+		 (unsigned long)((uintptr_t)addr + len));
+	return sysfs_write(DEBUGFS "/split_huge_pages", cmd);
+}
+
+static void case_thp(enum track_mech m, size_t pmd)
+{
+	size_t per = pmd / page_size, total = 2 * per;
+	char err[256];
+	struct scene s;
+	long n;
+
+	if (folio_size_select(pmd, err, sizeof(err)) || compact_memory()) {
+		ktap_result(&T, false, "%s thp: %s", track_mech_name(m), err);
+		return;
+	}
+	if (!scene_start(&s, m, 2 * pmd, pmd, "thp"))
+		return;
+	if (folio_check(s.r.mem, s.r.len, pmd, err, sizeof(err))) {
+		ktap_skip(&T, "%s thp write: no PMD-size THPs: %s", s.mech, err);
+		ktap_skip(&T, "%s thp split: no PMD-size THPs", s.mech);
+		ktap_skip(&T, "%s thp write after split: no PMD-size THPs", s.mech);
+		scene_end(&s);
+		return;
+	}
+	s.r.mem[7 * page_size] = 2;
+	n = collect(&s, s.r.mem);
+	if (is_sd(m)) {
+		for (size_t i = 0; i < per; i++)
+			s.want[i] = true;
+		expect(s.got, s.want, total, n,
+		       "%s thp write: every page of the written THP (one PMD entry)", s.mech);
+	} else {
+		s.want[7] = true;
+		expect(s.got, s.want, total, n,
+		       "%s thp write: exactly the page written (the write-protect fault splits the PMD)",
+		       s.mech);
+	}
+	if (split_thps(s.r.mem, s.r.len)) {
+		ktap_result(&T, false, "%s thp split: split_huge_pages: %s", s.mech, strerror(errno));
+	} else {
+		n = collect(&s, s.r.mem);
+		expect(s.got, s.want, total, n,
+		       "%s thp split: the split keeps what was written, and nothing more", s.mech);
+	}
+	s.r.mem[(per + 9) * page_size] = 2;
+	n = collect(&s, s.r.mem);
+	s.want[per + 9] = true;
+	expect(s.got, s.want, total, n, "%s thp write after split: one more page, that one",
+	       s.mech);
+	scene_end(&s);
+}
+
+static void case_collapse(enum track_mech m, size_t pmd)
+{
+	size_t per = pmd / page_size;
+	char err[256];
+	struct scene s;
+	int rc, e;
+	long n;
+
+	if (folio_size_select(page_size, err, sizeof(err))) {
+		ktap_result(&T, false, "%s collapse: %s", track_mech_name(m), err);
+		return;
+	}
+	if (!scene_start(&s, m, pmd, pmd, "collapse"))
+		return;
+	s.r.mem[3 * page_size] = 2;
+	if (compact_memory())
+		ktap_diag("compact_memory: %s", strerror(errno));
+	rc = madvise(s.r.mem, s.r.len, MADV_COLLAPSE);
+	e = errno;
+	n = collect(&s, s.r.mem);
+	if (is_sd(m)) {
+		if (rc)
+			ktap_diag("%s: MADV_COLLAPSE: %s", s.mech, strerror(e));
+		set_all(s.want, per, true);
+		expect(s.got, s.want, per, rc ? -1 : n,
+		       "%s collapse: MADV_COLLAPSE succeeds and the new THP reads all written, no miss",
+		       s.mech);
+	} else {
+		s.want[3] = true;
+		if (!rc)
+			ktap_diag("%s: MADV_COLLAPSE succeeded", s.mech);
+		expect(s.got, s.want, per, rc ? n : -1,
+		       "%s collapse: MADV_COLLAPSE refused (write-protected PTEs), exactly the page written",
+		       s.mech);
+	}
+	scene_end(&s);
+}
+
+static void case_new_mapping(enum track_mech m)
+{
+	struct region fresh;
+	struct scene s;
+	char *adj;
+	long n;
+
+	if (!scene_start(&s, m, NPAGES * page_size, page_size, "new mapping"))
+		return;
+	if (region_new(&fresh, s.r.len, page_size)) {
+		ktap_result(&T, false, "%s new mapping: %s", s.mech, strerror(errno));
+		scene_end(&s);
+		return;
+	}
+	fresh.mem[0] = 1;
+	n = track_collect(&s.t, fresh.mem, NPAGES, s.got);
+	set_all(s.want, NPAGES, true);
+	expect(s.got, s.want, NPAGES, n,
+	       "%s new mapping after the reset: every page (%s), no miss", s.mech,
+	       is_sd(m) ? "a new VMA is VM_SOFTDIRTY" : "unregistered: no uffd-wp");
+	region_free(&fresh);
+
+	/* A mapping in the guard right after the tracked range. */
+	adj = mmap(s.r.mem + s.r.len, page_size, PROT_READ | PROT_WRITE,
+		   MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+	if (adj == MAP_FAILED) {
+		ktap_result(&T, false, "%s adjacent mapping: %s", s.mech, strerror(errno));
+		scene_end(&s);
+		return;
+	}
+	n = collect(&s, s.r.mem);
+	set_all(s.want, NPAGES, is_sd(m));
+	expect(s.got, s.want, NPAGES, n,
+	       "%s new mapping adjacent to the tracked range: %s", s.mech,
+	       is_sd(m) ? "it merges, and every tracked page reads soft-dirty (over-report)" :
+			  "no merge, the tracked range stays clean");
+	scene_end(&s);
+}
+
+static void case_unregistered(enum track_mech m)
+{
+	struct region u;
+	struct tracker t;
+	bool got[NPAGES], want[NPAGES] = { false };
+	long n;
+
+	if (region_new(&u, NPAGES * page_size, page_size) || track_open(&t, m)) {
+		ktap_result(&T, false, "%s unregistered VMA: setup: %s", track_mech_name(m),
+			    strerror(errno));
+		return;
+	}
+	touch_pages(u.mem, u.len, 1);
+	if (is_sd(m)) {
+		if (track_reset(&t, u.mem, u.len))
+			ktap_diag("reset: %s", strerror(errno));
+		u.mem[2 * page_size] = 2;
+		n = track_collect(&t, u.mem, NPAGES, got);
+		want[2] = true;
+		expect(got, want, NPAGES, n,
+		       "%s VMA never registered: soft-dirty needs no registration, exactly the page written",
+		       track_mech_name(m));
+	} else {
+		int rc = track_reset(&t, u.mem, u.len), e = errno;
+
+		ktap_result(&T, rc && e == EPERM,
+			    "%s VMA never registered: a PM_SCAN_CHECK_WPASYNC reset fails with EPERM (got %s)",
+			    track_mech_name(m), rc ? strerror(e) : "success");
+		n = pagemap_scan_pages(t.pagemap, u.mem, NPAGES, PM_SCAN_WP_MATCHING,
+				       PAGE_IS_WRITTEN, NULL);
+		u.mem[2 * page_size] = 2;
+		n = n < 0 ? n : pagemap_scan_pages(t.pagemap, u.mem, NPAGES, PM_SCAN_WP_MATCHING,
+						   PAGE_IS_WRITTEN, got);
+		expect(got, want, NPAGES, n,
+		       "%s VMA never registered: a PM_SCAN_WP_MATCHING scan skips it silently, the page written is not reported (known limitation: only registered VMAs are tracked)",
+		       track_mech_name(m));
+		n = track_collect(&t, u.mem, NPAGES, got);
+		set_all(want, NPAGES, true);
+		expect(got, want, NPAGES, n,
+		       "%s VMA never registered: a scan without write-protection reports every page",
+		       track_mech_name(m));
+	}
+	track_close(&t);
+	region_free(&u);
+}
+
+static void case_kernel_write(enum track_mech m)
+{
+	struct scene s;
+	int fd;
+	long n;
+
+	if (!scene_start(&s, m, NPAGES * page_size, page_size, "read(2)"))
+		return;
+	fd = memfd_create("tracking-semantics", MFD_CLOEXEC);
+	if (fd < 0 || ftruncate(fd, (off_t)page_size) ||
+	    pread(fd, s.r.mem + 5 * page_size, page_size, 0) != (ssize_t)page_size) {
+		ktap_result(&T, false, "%s read(2): %s", s.mech, strerror(errno));
+	} else {
+		n = collect(&s, s.r.mem);
+		s.want[5] = true;
+		expect(s.got, s.want, NPAGES, n,
+		       "%s read(2) into the range: exactly the page the kernel wrote", s.mech);
+	}
+	if (fd >= 0)
+		close(fd);
+	scene_end(&s);
+}
+
+static void case_io_uring(enum track_mech m)
+{
+	long rc = syscall(__NR_io_uring_setup, 1, NULL);
+
+	if (rc < 0 && errno == ENOSYS)
+		ktap_skip(&T, "%s io_uring write: io_uring is not built (CONFIG_IO_URING=n)",
+			  track_mech_name(m));
+	else
+		ktap_skip(&T, "%s io_uring write: io_uring is built but this case is not written",
+			  track_mech_name(m));
+}
+
+static int gup_test_open(void)
+{
+	int fd = open(DEBUGFS "/gup_test", O_RDWR | O_CLOEXEC);
+
+	if (fd < 0 && errno == ENOENT && !mount("debugfs", DEBUGFS, "debugfs", 0, NULL))
+		fd = open(DEBUGFS "/gup_test", O_RDWR | O_CLOEXEC);
+	return fd;
+}
+
+static void case_pinned(enum track_mech m)
+{
+	struct pin_longterm_test pin = { .size = 0, .flags = PIN_LONGTERM_TEST_FLAG_USE_WRITE };
+	struct scene s;
+	int fd = gup_test_open();
+	long n;
+
+	if (fd < 0) {
+		ktap_skip(&T, "%s long-term pin: no %s/gup_test: %s", track_mech_name(m), DEBUGFS,
+			  strerror(errno));
+		return;
+	}
+	if (!scene_start(&s, m, NPAGES * page_size, page_size, "long-term pin")) {
+		close(fd);
+		return;
+	}
+	pin.addr = (uintptr_t)(s.r.mem + 8 * page_size);
+	pin.size = page_size;
+	if (ioctl(fd, PIN_LONGTERM_TEST_START, &pin) ||
+	    track_reset(&s.t, s.r.mem, s.r.len)) {
+		ktap_result(&T, false, "%s long-term pin: %s", s.mech, strerror(errno));
+	} else {
+		n = collect(&s, s.r.mem);
+		if (is_sd(m)) {
+			s.want[8] = true;
+			expect(s.got, s.want, NPAGES, n,
+			       "%s long-term pin for write: clear_refs leaves the pinned page soft-dirty (writes through the pin are not seen), no miss",
+			       s.mech);
+		} else {
+			expect(s.got, s.want, NPAGES, n,
+			       "%s long-term pin for write: the reset write-protects the pinned page, a write through the pin would not be reported (known limitation)",
+			       s.mech);
+		}
+		ioctl(fd, PIN_LONGTERM_TEST_STOP);
+	}
+	close(fd);
+	scene_end(&s);
+}
+
+static void run_mechanism(enum track_mech m, size_t pmd)
+{
+	char why[160], err[256];
+
+	if (!track_mech_available(m, why, sizeof(why))) {
+		ktap_skip(&T, "%s: %s", track_mech_name(m), why);
+		return;
+	}
+	if (folio_size_select(page_size, err, sizeof(err))) {
+		ktap_result(&T, false, "%s: %s", track_mech_name(m), err);
+		return;
+	}
+	case_write(m);
+	case_fork(m);
+	case_mremap(m);
+	case_remap(m);
+	case_dontneed(m);
+	case_swap(m);
+	case_new_mapping(m);
+	case_unregistered(m);
+	case_kernel_write(m);
+	case_io_uring(m);
+	case_pinned(m);
+	case_thp(m, pmd);
+	case_collapse(m, pmd);
+	folio_size_select(page_size, err, sizeof(err));
+}
+
+int main(int argc, char **argv)
+{
+	struct thp_settings saved;
+	enum track_mech only = TRACK_MECH_COUNT;
+	int status;
+
+	if (argc > 2 || (argc == 2 && track_mech_parse(argv[1], &only))) {
+		fprintf(stderr, "usage: tracking-semantics [sd-pagemap|sd-scan|uffd-async]\n");
+		return 2;
+	}
+	page_size = (size_t)getpagesize();
+	ktap_init(&T, 0);
+	if (thp_save(&saved)) {
+		ktap_diag("cannot read the THP controls: %s", strerror(errno));
+		return 1;
+	}
+	for (int m = 0; m < TRACK_MECH_COUNT; m++)
+		if (only == TRACK_MECH_COUNT || only == (enum track_mech)m)
+			run_mechanism((enum track_mech)m, folio_pmd_size());
+	thp_restore(&saved);
+	status = ktap_finish(&T);
+	return status;
+}
