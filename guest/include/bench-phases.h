@@ -24,7 +24,10 @@
 	X(BENCH_PHASE_DONTNEED, 3, dontneed)     /* fork-bench */ \
 	X(BENCH_PHASE_MUNMAP, 4, munmap)         /* fork-bench */ \
 	X(BENCH_PHASE_TOUCH, 5, touch)           /* fault-bench */ \
-	X(BENCH_PHASE_WALK, 6, walk)             /* lockless-bench */
+	X(BENCH_PHASE_WALK, 6, walk)             /* lockless-bench */ \
+	X(BENCH_PHASE_TRACK_RESET, 7, reset)     /* track-bench */ \
+	X(BENCH_PHASE_TRACK_WRITE, 8, first_write) /* track-bench */ \
+	X(BENCH_PHASE_TRACK_SCAN, 9, scan)       /* track-bench */
 
 enum bench_phase {
 #define BENCH_PHASE_ENUM_(e, id, name) e = id,

@@ -1,0 +1,395 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * track-bench: the cost of write tracking, soft-dirty against asynchronous
+ * uffd-wp (issue 21; the mechanisms are guest/include/track.h).
+ *
+ * Maps SIZE of anonymous private memory or shmem (a memfd, MAP_SHARED),
+ * populates it with folios of one size (anonymous: the mTHP controls;
+ * shmem: shmem_enabled), starts tracking it, then, per round:
+ *   reset        the mechanism's reset (clear_refs "4", or PAGEMAP_SCAN
+ *                PM_SCAN_WP_MATCHING over the range)
+ *   first_write  writing one byte in PCT% of the pages, spread evenly: the
+ *                write faults the reset armed
+ *   scan         collecting the written pages (pagemap, or PAGEMAP_SCAN)
+ * and, once per repetition after the rounds, the steady cost of tracking
+ * being on:
+ *   fork         fork() of the process with the tracked region
+ *   exit_wait    the child's exit and waitpid() (wall time)
+ *   dontneed     MADV_DONTNEED of the whole region (the zap)
+ * plus populate, the first touch of the fresh region (tracking not yet on).
+ * --mech none runs the same steps with no tracking: the control.
+ * Each round checks that no written page went unreported.
+ * Output: RESULT lines (guest/include/results.h); samples of the round
+ * phases are numbered (rep - 1) * ROUNDS + round.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <sched.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "folio.h"
+#include "mem.h"
+#include "perfctr.h"
+#include "results.h"
+#include "shmem-folio.h"
+#include "size.h"
+#include "track.h"
+
+#define MECH_NONE TRACK_MECH_COUNT
+
+struct options {
+	size_t size;
+	size_t folio;
+	bool shmem;
+	int mech;	/* enum track_mech, or MECH_NONE */
+	unsigned int pct;
+	unsigned int rounds;
+	unsigned int reps;
+	int cpu;	/* -1: not pinned */
+};
+
+static void usage(const char *why)
+{
+	fprintf(stderr, "track-bench: %s\n"
+		"usage: track-bench [--size SIZE] [--folio 4K|64K|2M|base|cont|pmd] [--mem anon|shmem]\n"
+		"                   [--mech sd-pagemap|sd-scan|uffd-async|none] [--pct 1..100]\n"
+		"                   [--rounds N] [--reps N] [--cpu N]\n"
+		"  defaults: --size 64M --folio base --mem anon --mech sd-pagemap --pct 10\n"
+		"            --rounds 3 --reps 3, not pinned\n", why);
+	exit(2);
+}
+
+static unsigned int parse_uint(const char *text, unsigned int max, const char *why)
+{
+	char *end;
+	unsigned long v = strtoul(text, &end, 10);
+
+	if (*end || end == text || v == 0 || v > max)
+		usage(why);
+	return (unsigned int)v;
+}
+
+static void parse(int argc, char **argv, struct options *o)
+{
+	static const struct option longopts[] = {
+		{ "size", required_argument, NULL, 's' },
+		{ "folio", required_argument, NULL, 'f' },
+		{ "mem", required_argument, NULL, 'm' },
+		{ "mech", required_argument, NULL, 'k' },
+		{ "pct", required_argument, NULL, 'p' },
+		{ "rounds", required_argument, NULL, 'n' },
+		{ "reps", required_argument, NULL, 'r' },
+		{ "cpu", required_argument, NULL, 'c' },
+		{ NULL, 0, NULL, 0 },
+	};
+	enum track_mech m;
+	char *end;
+	int c;
+
+	*o = (struct options){ .size = 64u << 20, .folio = (size_t)getpagesize(),
+			       .mech = TRACK_SD_PAGEMAP, .pct = 10, .rounds = 3, .reps = 3,
+			       .cpu = -1 };
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (c) {
+		case 's':
+			if (size_parse(optarg, &o->size))
+				usage("--size takes a size such as 64M or 1G");
+			break;
+		case 'f':
+			if (!strcmp(optarg, "base"))
+				o->folio = (size_t)getpagesize();
+			else if (!strcmp(optarg, "cont"))
+				o->folio = folio_contpte_size();
+			else if (!strcmp(optarg, "pmd"))
+				o->folio = folio_pmd_size();
+			else if (folio_size_parse(optarg, &o->folio))
+				usage("--folio takes a size such as 4K, 64K or 2M, or base, cont or pmd");
+			break;
+		case 'm':
+			if (strcmp(optarg, "anon") && strcmp(optarg, "shmem"))
+				usage("--mem is anon or shmem");
+			o->shmem = !strcmp(optarg, "shmem");
+			break;
+		case 'k':
+			if (!strcmp(optarg, "none"))
+				o->mech = MECH_NONE;
+			else if (track_mech_parse(optarg, &m))
+				usage("--mech is sd-pagemap, sd-scan, uffd-async or none");
+			else
+				o->mech = (int)m;
+			break;
+		case 'p':
+			o->pct = parse_uint(optarg, 100, "--pct takes a percentage from 1 to 100");
+			break;
+		case 'n':
+			o->rounds = parse_uint(optarg, 1000, "--rounds takes a number from 1 to 1000");
+			break;
+		case 'r':
+			o->reps = parse_uint(optarg, 1000, "--reps takes a number from 1 to 1000");
+			break;
+		case 'c':
+			o->cpu = (int)strtol(optarg, &end, 10);
+			if (*end || end == optarg || o->cpu < 0 || o->cpu >= CPU_SETSIZE)
+				usage("--cpu takes the number of a CPU, from 0");
+			break;
+		default:
+			usage("unknown option");
+		}
+	}
+	if (optind != argc)
+		usage("unexpected argument");
+	if (o->size % o->folio || o->size % (2u << 20))
+		usage("--size must be a multiple of 2M and of the folio size");
+}
+
+static int pin_to_cpu(int cpu)
+{
+	cpu_set_t set;
+
+	CPU_ZERO(&set);
+	CPU_SET(cpu, &set);
+	if (sched_setaffinity(0, sizeof(set), &set)) {
+		fprintf(stderr, "track-bench: cannot pin to CPU %d: %s\n", cpu, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* The region, aligned to its folio size (at least 2M). NULL with errno. */
+static char *map_region(const struct options *o)
+{
+	size_t align = o->folio > (2u << 20) ? o->folio : 2u << 20;
+	char *mem = map_anon_aligned(o->size, align);
+	int fd;
+
+	if (!mem || !o->shmem)
+		return mem;
+	fd = memfd_create("track-bench", MFD_CLOEXEC);
+	if (fd < 0 || ftruncate(fd, (off_t)o->size) ||
+	    mmap(mem, o->size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED, fd, 0) != mem) {
+		int saved = errno;
+
+		munmap(mem, o->size);
+		if (fd >= 0)
+			close(fd);
+		errno = saved;
+		return NULL;
+	}
+	close(fd);	/* the mapping keeps the file */
+	return mem;
+}
+
+/* Writes one byte in every (100 / pct)-th page; returns the pages written. */
+static size_t write_pages(char *mem, size_t npages, size_t page, unsigned int pct,
+			  unsigned char v)
+{
+	size_t stride = 100 / pct, n = 0;
+
+	for (size_t i = 0; i < npages; i += stride, n++)
+		((volatile char *)mem)[i * page] = (char)v;
+	return n;
+}
+
+/* Every written page reported? The first one missed, or npages. */
+static size_t first_missed(const bool *got, size_t npages, unsigned int pct)
+{
+	size_t stride = 100 / pct;
+
+	for (size_t i = 0; i < npages; i += stride)
+		if (!got[i])
+			return i;
+	return npages;
+}
+
+static int run_rounds(const struct options *o, struct tracker *t, char *mem, bool *got,
+		      struct perfctr_set *ctr, const char *params, unsigned int rep)
+{
+	size_t page = (size_t)getpagesize(), npages = o->size / page;
+	struct perfctr_sample s;
+	uint64_t w;
+
+	for (unsigned int round = 1; round <= o->rounds; round++) {
+		unsigned int sample = (rep - 1) * o->rounds + round;
+		long found = 0;
+		size_t missed;
+
+		perfctr_begin(ctr, BENCH_PHASE_TRACK_RESET, &w);
+		if (o->mech != MECH_NONE && track_reset(t, mem, o->size)) {
+			fprintf(stderr, "track-bench: reset: %s\n", strerror(errno));
+			return -1;
+		}
+		perfctr_end(ctr, w, &s);
+		result_sample("track", params, sample, &s);
+
+		perfctr_begin(ctr, BENCH_PHASE_TRACK_WRITE, &w);
+		write_pages(mem, npages, page, o->pct, (unsigned char)(round + 1));
+		perfctr_end(ctr, w, &s);
+		result_sample("track", params, sample, &s);
+
+		perfctr_begin(ctr, BENCH_PHASE_TRACK_SCAN, &w);
+		if (o->mech != MECH_NONE)
+			found = track_collect(t, mem, npages, got);
+		perfctr_end(ctr, w, &s);
+		result_sample("track", params, sample, &s);
+		if (found < 0) {
+			fprintf(stderr, "track-bench: collect: %s\n", strerror(errno));
+			return -1;
+		}
+		if (o->mech == MECH_NONE)
+			continue;
+		result_value("track", params, sample, "scan", "reported_pages", (double)found);
+		missed = first_missed(got, npages, o->pct);
+		if (missed < npages) {
+			fprintf(stderr, "track-bench: page %zu was written but not reported\n", missed);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* fork(), the child's exit, and the zap of the region, with tracking on. */
+static int run_steady(const struct options *o, char *mem, struct perfctr_set *ctr,
+		      const char *params, unsigned int rep)
+{
+	struct perfctr_sample s;
+	uint64_t w;
+	int status;
+	pid_t pid;
+
+	fflush(stdout);
+	perfctr_begin(ctr, BENCH_PHASE_FORK, &w);
+	pid = fork();
+	if (pid == 0)
+		_exit(0);
+	perfctr_end(ctr, w, &s);
+	if (pid < 0) {
+		fprintf(stderr, "track-bench: fork: %s\n", strerror(errno));
+		return -1;
+	}
+	result_sample("track", params, rep, &s);
+	perfctr_begin(ctr, BENCH_PHASE_EXIT_WAIT, &w);
+	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status)) {
+		fprintf(stderr, "track-bench: the child did not exit cleanly\n");
+		return -1;
+	}
+	perfctr_end(ctr, w, &s);
+	result_sample("track", params, rep, &s);
+
+	perfctr_begin(ctr, BENCH_PHASE_DONTNEED, &w);
+	madvise(mem, o->size, MADV_DONTNEED);
+	perfctr_end(ctr, w, &s);
+	result_sample("track", params, rep, &s);
+	return 0;
+}
+
+static int select_folios(const struct options *o, char *err, size_t len)
+{
+	if (o->shmem)
+		return folio_size_select((size_t)getpagesize(), err, len) ||
+		       shmem_folio_select(o->folio, err, len);
+	return folio_size_select(o->folio, err, len);
+}
+
+static int run(const struct options *o, const char *params, const char *name)
+{
+	size_t npages = o->size / (size_t)getpagesize();
+	bool *got = calloc(npages, sizeof(*got));
+	struct perfctr_set ctr;
+	struct perfctr_sample s;
+	char err[256];
+	uint64_t w;
+	int ret = -1;
+
+	if (!got) {
+		fprintf(stderr, "track-bench: out of memory\n");
+		return -1;
+	}
+	perfctr_open(&ctr);
+	for (unsigned int rep = 1; rep <= o->reps; rep++) {
+		struct tracker t = { .pagemap = -1, .uffd = -1 };
+		char *mem = map_region(o);
+
+		if (!mem) {
+			fprintf(stderr, "track-bench: mmap of %zuM: %s\n", o->size >> 20, strerror(errno));
+			goto out;
+		}
+		if (!o->shmem && o->folio == folio_pmd_size())
+			madvise(mem, o->size, MADV_HUGEPAGE);
+		perfctr_begin(&ctr, BENCH_PHASE_POPULATE, &w);
+		touch_pages(mem, o->size, 1);
+		perfctr_end(&ctr, w, &s);
+		result_sample("track", params, rep, &s);
+		if (rep == 1 && folio_check(mem, o->size, o->folio, err, sizeof(err))) {
+			fprintf(stderr, "track-bench: the memory is not made of %s folios: %s\n", name,
+				err);
+			munmap(mem, o->size);
+			goto out;
+		}
+		if (o->mech != MECH_NONE &&
+		    (track_open(&t, (enum track_mech)o->mech) || track_add(&t, mem, o->size))) {
+			fprintf(stderr, "track-bench: cannot track the region: %s\n", strerror(errno));
+			munmap(mem, o->size);
+			goto out;
+		}
+		if (run_rounds(o, &t, mem, got, &ctr, params, rep) ||
+		    run_steady(o, mem, &ctr, params, rep)) {
+			track_close(&t);
+			munmap(mem, o->size);
+			goto out;
+		}
+		if (o->mech != MECH_NONE)
+			track_close(&t);
+		munmap(mem, o->size);
+	}
+	ret = 0;
+out:
+	perfctr_close(&ctr);
+	free(got);
+	return ret;
+}
+
+int main(int argc, char **argv)
+{
+	struct thp_settings saved;
+	struct shmem_settings saved_shmem;
+	struct options o;
+	char params[160], name[16], err[256], why[160];
+	size_t avail;
+	int ret;
+
+	parse(argc, argv, &o);
+	if (o.cpu >= 0 && pin_to_cpu(o.cpu))
+		return 2;
+	avail = mem_available();
+	if (avail && o.size > avail / 10 * 8) {
+		fprintf(stderr, "track-bench: --size %zuM does not fit: the guest has %zuM available\n",
+			o.size >> 20, avail >> 20);
+		return 2;
+	}
+	if (o.mech != MECH_NONE && !track_mech_available((enum track_mech)o.mech, why, sizeof(why))) {
+		fprintf(stderr, "track-bench: %s: %s\n", track_mech_name((enum track_mech)o.mech), why);
+		return 2;
+	}
+	if (thp_save(&saved) || shmem_folio_save(&saved_shmem)) {
+		fprintf(stderr, "track-bench: cannot read the THP controls: %s\n", strerror(errno));
+		return 1;
+	}
+	if (select_folios(&o, err, sizeof(err))) {
+		fprintf(stderr, "track-bench: %s\n", err);
+		return 2;
+	}
+	snprintf(params, sizeof(params), "size=%zuM,folio=%s,mem=%s,mech=%s,pct=%u", o.size >> 20,
+		 folio_size_name(o.folio, name, sizeof(name)), o.shmem ? "shmem" : "anon",
+		 o.mech == MECH_NONE ? "none" : track_mech_name((enum track_mech)o.mech), o.pct);
+	if (o.cpu >= 0)
+		snprintf(params + strlen(params), sizeof(params) - strlen(params), ",cpu=%d", o.cpu);
+	ret = run(&o, params, name);
+	thp_restore(&saved);
+	shmem_folio_restore(&saved_shmem);
+	return ret ? 1 : 0;
+}
