@@ -4,7 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$TOP/scripts/lib.sh"
 . "$TOP/scripts/experiment-lib.sh"
-for e in default quick smoke pagesizes cache-smoke; do
+for e in default quick smoke pagesizes cache-smoke tracking; do
 	assert_status "experiment $e loads" 0 bash -c ". '$TOP/scripts/lib.sh'; . '$TOP/scripts/experiment-lib.sh'; load_experiment $e"
 done
 load_experiment default
