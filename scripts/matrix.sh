@@ -129,30 +129,7 @@ trap - EXIT
 
 # The table: configuration x variant, passed/failed over its CPUs.
 say "summary"
-awk -F'\t' -v suffix="$SUFFIX" '
-	{
-		split($1, a, "/"); split(a[1], k, "@")
-		config = k[2]; sub(suffix "$", "", config); variant = k[1]
-		if (!(config in seen_c)) { seen_c[config] = 1; configs[++nc] = config }
-		if (!(variant in seen_v)) { seen_v[variant] = 1; variants[++nv] = variant }
-		if ($3 == "pass") pass[config, variant]++
-		if ($3 == "fail") fail[config, variant]++
-	}
-	END {
-		printf "config"
-		for (j = 1; j <= nv; j++) printf "\t%s", variants[j]
-		printf "\n"
-		for (i = 1; i <= nc; i++) {
-			printf "%s", configs[i]
-			for (j = 1; j <= nv; j++) {
-				c = configs[i]; v = variants[j]
-				if (!((c, v) in pass) && !((c, v) in fail)) printf "\t-"
-				else printf "\t%s %d/%d", (fail[c, v] ? "FAILED" : "passed"),
-					pass[c, v], pass[c, v] + fail[c, v]
-			}
-			printf "\n"
-		}
-	}' "$CASES" >"$SUMMARY"
+bash "$TOP/scripts/matrix-summary.sh" "$CASES" >"$SUMMARY"
 echo
 column -t -s $'\t' "$SUMMARY" | sed 's/^/  /'
 echo

@@ -87,4 +87,25 @@ assert_status "make matrix refuses a cell that is not a row" 1 env CHECK_MATRIX=
 assert_contains "the matrix error says it adds the suffix" "$OUT" "make matrix adds -kpti-failslab itself"
 assert_status "make matrix refuses an unknown variant in a cell" 1 env CHECK_MATRIX=64k-42:nope bash "$TOP/scripts/matrix.sh"
 assert_contains "the matrix error lists the variants" "$OUT" "valid variants: baseline"
+
+# make matrix's table, from its per-case results; a rerun's cells replace
+# those of the run before.
+printf '%s\t%s\t%s\t%s\n' \
+	"ptdesc@64k-42-kpti-failslab/max" sd-criu pass "a" \
+	"ptdesc@64k-42-kpti-failslab/max" sd-criu fail "b" \
+	"ptdesc@64k-42-kpti-failslab/cortex-a72" sd-criu pass "a" \
+	"baseline@64k-42-kpti-failslab/max" leaf-bits pass "a" \
+	"baseline@64k-42-kpti-failslab/max" leaf-bits skip "c" \
+	"pte@4k-39-kpti-failslab/max" sd-criu pass "a" >"$T_TMP/cases.tsv"
+printf '%s\t%s\t%s\t%s\n' \
+	"ptdesc@64k-42-kpti-failslab/max" sd-criu pass "a" \
+	"ptdesc@64k-42-kpti-failslab/max" sd-criu pass "b" >"$T_TMP/rerun.tsv"
+summary=$(bash "$TOP/scripts/matrix-summary.sh" "$T_TMP/cases.tsv" | tr '\t' '|')
+assert_eq "matrix summary: configuration x variant, failed cells marked, skips not counted" \
+	"config|ptdesc|baseline|pte 64k-42|FAILED 2/3|passed 1/1|- 4k-39|-|-|passed 1/1" "$(echo $summary)"
+summary=$(bash "$TOP/scripts/matrix-summary.sh" "$T_TMP/cases.tsv" "$T_TMP/rerun.tsv" | tr '\t' '|')
+assert_eq "matrix summary: a rerun's cell replaces the earlier run's, other CPUs kept" \
+	"config|ptdesc|baseline|pte 64k-42|passed 3/3|passed 1/1|- 4k-39|-|-|passed 1/1" "$(echo $summary)"
+assert_status "matrix summary: a missing file is an error" 1 bash "$TOP/scripts/matrix-summary.sh" "$T_TMP/none.tsv"
+assert_contains "and names the file" "$OUT" "no such file '$T_TMP/none.tsv'"
 finish
