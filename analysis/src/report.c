@@ -332,6 +332,16 @@ static void tsv_lines(const struct groups *g, const struct record *key, const ch
 	}
 }
 
+/* Does any of @variants have results for the measurement of @key? */
+static int measured_by_any(const struct groups *g, const struct record *key,
+			   const char **variants, size_t nvariants)
+{
+	for (size_t i = 0; i < nvariants; i++)
+		if (find_group(g, key, variants[i]))
+			return 1;
+	return 0;
+}
+
 long report_compare(const struct groups *g, const char *baseline, const char *const *variants,
 		    size_t nvariants, enum compare_format format, FILE *out,
 		    char *err, size_t errlen)
@@ -364,6 +374,13 @@ long report_compare(const struct groups *g, const char *baseline, const char *co
 		for (j = 0; j < k && !same_measurement(g->items[j].key, key); j++)
 			;
 		if (j < k)
+			continue;
+		/*
+		 * A measurement that none of the variants compared has belongs to
+		 * other variants of the run (another configuration's folio sizes,
+		 * say): not part of this comparison.
+		 */
+		if (variants && !measured_by_any(g, key, order, norder))
 			continue;
 		if (!find_group(g, key, baseline)) {
 			snprintf(err, errlen, "no %s results for %s %s phase %s metric %s (%s)", baseline,

@@ -156,6 +156,43 @@ int main(void)
 	text = run_compare(&d, COMPARE_TSV, &n, err);
 	check(&c, n == -1 && strstr(err, "no baseline results"), "a missing baseline is an error that says so");
 	free(text);
+
+	/*
+	 * With variants named, a measurement that none of them has (another
+	 * configuration's, in a run of several) is left out; one that a named
+	 * variant has and the baseline lacks is still an error.
+	 */
+	{
+		const char *const pair[] = { "baseline", "fast" };
+		struct filter f = { 0 };
+		struct groups g;
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *out = open_memstream(&buf, &len);
+
+		add(&d, "baseline", 1, 100);
+		add(&d, "baseline", 2, 100);
+		add(&d, "fast", 1, 90);
+		add(&d, "fast", 2, 90);
+		add_metric(&d, "slow", "cycles", 1, 1, 5);
+		groups_build(&g, &d, &f);
+		n = report_compare(&g, "baseline", pair, 2, COMPARE_MARKDOWN, out, err, sizeof(err));
+		fclose(out);
+		check(&c, n == 1 && buf && strstr(buf, "**instructions**") && !strstr(buf, "**cycles**"),
+		      "named variants: a measurement none of them has is left out");
+		free(buf);
+		buf = NULL;
+		out = open_memstream(&buf, &len);
+		add_metric(&d, "fast", "cycles", 1, 1, 5);
+		groups_free(&g);
+		groups_build(&g, &d, &f);
+		n = report_compare(&g, "baseline", pair, 2, COMPARE_MARKDOWN, out, err, sizeof(err));
+		fclose(out);
+		check(&c, n == -1 && strstr(err, "no baseline results for fork"),
+		      "named variants: one a variant has and the baseline lacks is an error");
+		free(buf);
+		groups_free(&g);
+	}
 	dataset_free(&d);
 	return checks_done(&c);
 }
