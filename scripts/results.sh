@@ -155,6 +155,10 @@ elif [ "$experiment" != smoke ] && [ "$experiment" != quick ] && [ "$experiment"
 		# Mode cache: the plugin's counts, and them joined to the samples.
 		[ ! -f "$d/cache.out" ] || gzip -9c "$d/cache.out" >"$dest/raw/$rel/cache.out.gz"
 		[ ! -f "$d/cache.log" ] || gzip -9c "$d/cache.log" >"$dest/raw/$rel/cache.log.gz"
+		# An experiment's profiles (its "profile MODE:" steps), as perf report printed them.
+		for p in "$d"/out/profile-*.txt "$d"/out/profile-*.cmd; do
+			[ ! -f "$p" ] || cp "$p" "$dest/raw/$rel/"
+		done
 	done
 fi
 say "done: $RUN"
