@@ -35,6 +35,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cpu.h"
 #include "folio.h"
 #include "mem.h"
 #include "pagemap.h"
@@ -124,26 +125,6 @@ static void parse(int argc, char **argv, struct options *o)
 		usage("--size must be a multiple of 2M and of the folio size");
 }
 
-/* Pins this process, and the children it forks, to @cpu. */
-static int pin_to_cpu(int cpu)
-{
-	long online = sysconf(_SC_NPROCESSORS_ONLN);
-	cpu_set_t set;
-
-	if (online > 0 && cpu >= online) {
-		fprintf(stderr, "fork-bench: --cpu %d: the guest has CPUs 0 to %ld\n", cpu,
-			online - 1);
-		return -1;
-	}
-	CPU_ZERO(&set);
-	CPU_SET(cpu, &set);
-	if (sched_setaffinity(0, sizeof(set), &set)) {
-		fprintf(stderr, "fork-bench: cannot pin to CPU %d: %s\n", cpu, strerror(errno));
-		return -1;
-	}
-	return 0;
-}
-
 int main(int argc, char **argv)
 {
 	struct options o;
@@ -156,7 +137,7 @@ int main(int argc, char **argv)
 	int status;
 
 	parse(argc, argv, &o);
-	if (o.cpu >= 0 && pin_to_cpu(o.cpu))
+	if (o.cpu >= 0 && cpu_pin("fork-bench", o.cpu))
 		return 2;
 	avail = mem_available();
 	if (avail && o.size > avail / 10 * 9) {

@@ -32,6 +32,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cpu.h"
 #include "folio.h"
 #include "mem.h"
 #include "perfctr.h"
@@ -145,19 +146,6 @@ static void parse(int argc, char **argv, struct options *o)
 		usage("unexpected argument");
 	if (o->size % o->folio || o->size % (2u << 20))
 		usage("--size must be a multiple of 2M and of the folio size");
-}
-
-static int pin_to_cpu(int cpu)
-{
-	cpu_set_t set;
-
-	CPU_ZERO(&set);
-	CPU_SET(cpu, &set);
-	if (sched_setaffinity(0, sizeof(set), &set)) {
-		fprintf(stderr, "track-bench: cannot pin to CPU %d: %s\n", cpu, strerror(errno));
-		return -1;
-	}
-	return 0;
 }
 
 /* The region, aligned to its folio size (at least 2M). NULL with errno. */
@@ -363,7 +351,7 @@ int main(int argc, char **argv)
 	int ret;
 
 	parse(argc, argv, &o);
-	if (o.cpu >= 0 && pin_to_cpu(o.cpu))
+	if (o.cpu >= 0 && cpu_pin("track-bench", o.cpu))
 		return 2;
 	avail = mem_available();
 	if (avail && o.size > avail / 10 * 8) {
