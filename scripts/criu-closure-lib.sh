@@ -70,16 +70,16 @@ cl_find_path() {
 
 # cl_normalise PATH: a relative path without "." and ".." components.
 cl_normalise() {
-	local out=() part
+	local parts=() part
 	local IFS=/
 	for part in $1; do
 		case "$part" in
 		'' | .) ;;
-		..) [ ${#out[@]} -eq 0 ] || unset 'out[${#out[@]}-1]' ;;
-		*) out+=("$part") ;;
+		..) [ ${#parts[@]} -eq 0 ] || unset 'parts[${#parts[@]}-1]' ;;
+		*) parts+=("$part") ;;
 		esac
 	done
-	echo "${out[*]}"
+	echo "${parts[*]}"
 }
 
 # cl_locate SONAME_OR_PATH PKG...: the first of the fetched packages that has
@@ -92,6 +92,7 @@ cl_locate() {
 		case "$what" in
 		/*)
 			if chain=$(cl_find_path "$CL_WORK/$pkg" "$what"); then
+				# shellcheck disable=SC2086 # the chain's paths, one word each
 				echo "$pkg" $chain
 				return 0
 			fi
@@ -99,6 +100,7 @@ cl_locate() {
 		*)
 			for dir in $CL_LIB_DIRS; do
 				if chain=$(cl_find_path "$CL_WORK/$pkg" "/$dir/$what"); then
+					# shellcheck disable=SC2086 # the chain's paths, one word each
 					echo "$pkg" $chain
 					return 0
 				fi

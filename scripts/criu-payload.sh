@@ -41,9 +41,7 @@ READELF=$(command -v "$(cross_compile)readelf" || command -v readelf || true)
 [ -n "$READELF" ] || die "no readelf: install binutils-aarch64-linux-gnu or binutils ('make deps' installs gcc-aarch64-linux-gnu, which brings it)"
 
 deb_of() {
-	local d
-	d=$(ls "$DEB_DIR/$1"_*_"$ARCH".deb "$DEB_DIR/$1"_*_all.deb 2>/dev/null | head -n 1 || true)
-	[ -n "$d" ] && echo "$d"
+	first_match "$DEB_DIR/$1"_*_"$ARCH".deb "$DEB_DIR/$1"_*_all.deb
 }
 
 cl_fetch() {
@@ -67,7 +65,7 @@ cl_depends() {
 	local deb
 	deb=$(deb_of "$1")
 	{ dpkg-deb -f "$deb" Pre-Depends; dpkg-deb -f "$deb" Depends; } |
-		tr ',|' '\n\n' | sed -e 's/(.*)//' -e 's/:[a-z0-9]*//' -e 's/[[:space:]]//g' | awk 'NF'
+		tr ',|' '\n' | sed -e 's/(.*)//' -e 's/:[a-z0-9]*//' -e 's/[[:space:]]//g' | awk 'NF'
 }
 
 is_elf() {

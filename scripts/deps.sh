@@ -11,7 +11,7 @@ LINUX_SOURCE_VERSION="${LINUX_SOURCE_VERSION:-6.12.117-1~deb12u1}"
 
 HOST_PACKAGES="gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-system-arm
 gnuplot-nox flex bison bc libssl-dev libelf-dev cpio ccache make gcc git xz-utils
-perl python3 python3-ply python3-git dpkg-dev rsync"
+perl python3 python3-ply python3-git dpkg-dev rsync shellcheck"
 BUSYBOX_DEB_DIR="$BUILD/deps"
 
 installed() {
@@ -39,7 +39,7 @@ fi
 
 need_arm64_arch=0
 dpkg --print-foreign-architectures | grep -qx arm64 || need_arm64_arch=1
-busybox_deb=$(ls "$BUSYBOX_DEB_DIR"/busybox-static_*_arm64.deb 2>/dev/null | head -n 1 || true)
+busybox_deb=$(first_match "$BUSYBOX_DEB_DIR"/busybox-static_*_arm64.deb || true)
 
 plugin_header() {
 	# The cache model's QEMU plugin header (idempotent, quick when present).

@@ -22,6 +22,7 @@ CACHE_MODE_CPU=1
 
 # check_mode LINENO MODE [WHERE]: fail, listing the valid modes, unless MODE is one.
 check_mode() {
+	# shellcheck disable=SC2016 # the quotes inside ${3:+...} are literal
 	case " $EXP_KNOWN_MODES " in
 	*" $2 "*) ;;
 	*) exp_error "$1" "unknown mode '$2'${3:+ in '$3'}; modes: $EXP_KNOWN_MODES" ;;
@@ -83,6 +84,7 @@ load_experiment() {
 		value="${line#*:}"
 		value="${value# }"
 		[ "$key" != "$line" ] || exp_error "$lineno" "expected 'key: value', got '$line'"
+		# shellcheck disable=SC2034 # EXP_DESCRIPTION: read by the scripts that source this
 		case "$key" in
 		description) EXP_DESCRIPTION="$value" ;;
 		variants)
@@ -135,7 +137,7 @@ load_experiment() {
 	[ -n "$EXP_MODES" ] || exp_error "$lineno" "no 'modes:' line"
 	[ -n "$EXP_STEPS" ] || exp_error "$lineno" "no 'bench:' line"
 	[ -n "$EXP_COMPARE" ] ||
-		EXP_COMPARE="baseline$(printf ' %s' $EXP_VARIANTS | awk '{ for (i = 1; i <= NF; i++) if ($i != "baseline") printf " %s", $i }')"$'\n'
+		EXP_COMPARE="baseline$(printf '%s' "$EXP_VARIANTS" | awk '{ for (i = 1; i <= NF; i++) if ($i != "baseline") printf " %s", $i }')"$'\n'
 	for mode in $EXP_MODES; do
 		eval "[ -n \"\${EXP_REPS_$mode:-}\" ]" || exp_error "$lineno" "no 'reps $mode:' line"
 		eval "reps=\$EXP_REPS_$mode"
@@ -152,6 +154,7 @@ experiment_guest_script() {
 	local mode="$1" round="${2:-1}" reps n=0 total kind only cmd
 	eval "reps=\$((EXP_REPS_$mode / EXP_ROUNDS))"
 	total=$(printf '%s' "$EXP_STEPS" | awk -F'\t' -v m="$mode" -v r="$round" '$2 == "*" || ($2 == m && r == 1)' | wc -l)
+	# shellcheck disable=SC2016 # the guest's $PATH, expanded there
 	echo 'export PATH=/opt/bench:/opt/selftests/mm:$PATH'
 	printf '%s' "$EXP_STEPS" | while IFS=$'\t' read -r kind only cmd; do
 		[ "$only" = "*" ] || { [ "$only" = "$mode" ] && [ "$round" = 1 ]; } || continue

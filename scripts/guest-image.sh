@@ -18,8 +18,7 @@ step() { progress "guest image: $*"; }
 
 build_busybox() {
 	local deb dir="$BUILD/guest/busybox"
-	deb=$(ls "$BUILD"/deps/busybox-static_*_arm64.deb 2>/dev/null | head -n 1)
-	[ -n "$deb" ] || die "busybox-static:arm64 has not been downloaded: run 'make deps'"
+	deb=$(first_match "$BUILD"/deps/busybox-static_*_arm64.deb) || die "busybox-static:arm64 has not been downloaded: run 'make deps'"
 	if [ ! -f "$dir/.stamp" ] || [ "$deb" -nt "$dir/.stamp" ]; then
 		step "busybox from $(basename "$deb")"
 		rm -rf "$dir"
@@ -52,6 +51,7 @@ build_perf() {
 # (soft-dirty only once the series enables it).
 buildable_selftests() {
 	local offered t
+	# shellcheck disable=SC2016 # make's $($*), not the shell's
 	offered=$(make -s -C "$TOP/linux/tools/testing/selftests/mm" ARCH=arm64 CROSS_COMPILE="$CROSS" \
 		OUTPUT=/selftests --eval 'print-%: ; @echo $($*)' print-TEST_GEN_FILES 2>/dev/null |
 		tr ' ' '\n' | sed 's#^/selftests/##')

@@ -106,7 +106,9 @@ cpu_opts="$cpu"
 [ "$cpu" = max ] && cpu_opts="max,pauth-impdef=on"
 qemu=(qemu-system-aarch64 -M virt -cpu "$cpu_opts" -smp "$smp" -m "$mem" -no-reboot -nic none
 	-kernel "$kernel")
+# shellcheck disable=SC2054 # QEMU's sub-options are comma-separated
 [ "$icount" = 1 ] && qemu+=(-icount shift=0,sleep=off)
+# shellcheck disable=SC2054
 [ "$single" = 1 ] && qemu+=(-accel tcg,thread=single)
 # shellcheck disable=SC2206 # QEMU_EXTRA: options for experiments with the emulator itself
 [ -n "${QEMU_EXTRA:-}" ] && qemu+=($QEMU_EXTRA)

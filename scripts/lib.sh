@@ -69,6 +69,20 @@ check_soft_dirty_variant() {
 		die "variant '$1' has no soft-dirty; choose one of: $(list_soft_dirty_variants | tr '\n' ' ')(or the same with -debug)"
 }
 
+# first_match PATH...: the first of its arguments that exists, for the
+# expansion of a glob (a glob that matches nothing stays as it is, and does
+# not exist); false when none does.
+first_match() {
+	local f
+	for f in "$@"; do
+		if [ -e "$f" ]; then
+			echo "$f"
+			return 0
+		fi
+	done
+	return 1
+}
+
 cross_compile() {
 	echo aarch64-linux-gnu-
 }

@@ -30,6 +30,7 @@ parse_steps() {
 		done
 		PATCH_OF[$label]="$patch"
 		REBUILD_OF[$label]="$variants"
+		# shellcheck disable=SC2034 # read by path.sh
 		WHAT_OF[$label]="$what"
 		LABELS="$LABELS $label"
 	done <"$file"
@@ -51,7 +52,7 @@ parse_steps() {
 	for v in $measured; do
 		case ",${REBUILD_OF[$l]}," in
 		*",$v,"*) ;;
-		*) die "the first step, '$l', must build every variant measured ($(echo $measured | tr ' ' ',')), not only ${REBUILD_OF[$l]}" ;;
+		*) die "the first step, '$l', must build every variant measured ($(xargs <<<"$measured" | tr ' ' ',')), not only ${REBUILD_OF[$l]}" ;;
 		esac
 	done
 }

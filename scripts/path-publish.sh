@@ -28,7 +28,7 @@ for d in "$run"/*/; do
 	cp "$d/commit" "$dest/raw/$s/"
 	cp "$d/rebuilt" "$dest/raw/$s/" 2>/dev/null || true
 done
-echo "$(basename "$run")" >"$dest/RUN"
+basename "$run" >"$dest/RUN"
 
 {
 	echo "<!-- BEGIN PATH by make path ($(basename "$run")): edit outside the markers -->"

@@ -81,7 +81,7 @@ for label in $LABELS; do
 	n=$((n + 1))
 	patch="${PATCH_OF[$label]}"
 	commit=$(lgit rev-list --reverse base..HEAD | sed -n "${patch}p")
-	say "step $n/$(echo $LABELS | wc -w) '$label' (patches 1-$patch): ${WHAT_OF[$label]}"
+	say "step $n/$(wc -w <<<"$LABELS") '$label' (patches 1-$patch): ${WHAT_OF[$label]}"
 	git -C "$src" checkout -q --detach "$commit"
 	mkdir -p "$RUN/$label"
 	echo "$commit" >"$RUN/$label/commit"

@@ -86,8 +86,8 @@ if ! (cd "$APT_DIR/source" && apt-get "${apt_opts[@]}" source --download-only -q
 	}
 fi
 
-orig=$(ls "$APT_DIR/source"/"$SOURCE_PACKAGE"_*.orig.tar.* 2>/dev/null | head -n 1 || true)
-debian_tar=$(ls "$APT_DIR/source"/"$SOURCE_PACKAGE"_*.debian.tar.* 2>/dev/null | head -n 1 || true)
+orig=$(first_match "$APT_DIR/source"/"$SOURCE_PACKAGE"_*.orig.tar.* || true)
+debian_tar=$(first_match "$APT_DIR/source"/"$SOURCE_PACKAGE"_*.debian.tar.* || true)
 [ -n "$orig" ] || die "the download has no upstream tarball (${SOURCE_PACKAGE}_*.orig.tar.*) in $APT_DIR/source"
 member=$(tar -tf "$orig" | grep -m 1 '^[^/]*/include/qemu/qemu-plugin\.h$' || true)
 [ -n "$member" ] || die "$orig has no include/qemu/qemu-plugin.h: this QEMU has no plugin API header"

@@ -5,7 +5,7 @@ set -eu
 . "$(dirname "$0")/experiment-lib.sh"
 run="$1"
 load_experiment "$2"
-first_env=$(ls "$run"/*/*/guest.env | head -n 1)
+first_env=$(first_match "$run"/*/*/guest.env) || die "no guest.env in $run"
 value() { sed -n "s/^$1=//p" "$2" | head -n 1; }
 echo "| | |"
 echo "|---|---|"
@@ -13,13 +13,15 @@ echo "| run | \`$(basename "$run")\` (experiment \`$2\`: $EXP_DESCRIPTION) |"
 echo "| date (UTC) | $(value date "$first_env") |"
 echo "| kernel source | Debian linux-source-6.12 $(dpkg-query -W -f='${Version}' linux-source-6.12 2>/dev/null), $(git -C "$TOP/linux" rev-list --count base..HEAD) patches of this series |"
 kernels=$(for v in $EXP_VARIANTS; do
-	f=$(ls "$run/$v"/*/guest.env | head -n 1)
+	f=$(first_match "$run/$v"/*/guest.env) || die "no guest.env in $run/$v"
+	# shellcheck disable=SC2016 # markdown backquotes
 	printf '%s: `%s`; ' "$v" "$(value kernel_release "$f")"
 done)
 echo "| kernels | ${kernels%; } |"
 echo "| compiler | $(aarch64-linux-gnu-gcc --version | head -n 1) |"
 echo "| QEMU | $(value qemu "$first_env"); \`-M virt -cpu max,pauth-impdef=on -smp $(value smp "$first_env") -m $(value mem "$first_env")\` |"
 for mode in $EXP_MODES; do
+	reps=""
 	eval "reps=\$EXP_REPS_$mode"
 	case "$mode" in
 	icount) desc="\`-icount shift=0,sleep=off\`: one instruction per virtual ns, single-threaded TCG; the PMU counts instructions" ;;

@@ -27,7 +27,7 @@ for d in "$run"/*/*/; do
 	gzip -9c "$d/console.log" >"$dest/raw/$rel/console.log.gz"
 	cp "$d"/out/* "$dest/raw/$rel/out/" 2>/dev/null || true
 done
-echo "$(basename "$run")" >"$dest/RUN"
+basename "$run" >"$dest/RUN"
 
 # table TITLE FILTERS...: comparison tables of the measurements that match.
 table() {
@@ -41,8 +41,7 @@ table() {
 
 profile_excerpt() {
 	local v="$1" f
-	f=$(ls "$dest/raw/$v"/*/out/profile-*.txt 2>/dev/null | head -n 1)
-	[ -n "$f" ] || return 0
+	f=$(first_match "$dest/raw/$v"/*/out/profile-*.txt) || return 0
 	echo
 	echo "\`$v\` ($(cat "${f%.txt}.cmd"), $(basename "$(dirname "$(dirname "$f")")") mode; \`perf record -e cpu-clock -a -g\`, top symbols):"
 	echo

@@ -6,7 +6,9 @@ LINUX="${LINUX_DIR:-$TOP/linux}"
 PATCHES="${PATCHES_DIR:-$TOP/patches}"
 LINUX_TARBALL="${LINUX_TARBALL:-/usr/src/linux-source-6.12.tar.xz}"
 LINUX_SOURCE_PKG=linux-source-6.12
+# shellcheck disable=SC2034 # read by the scripts that source this
 GIT_IDENTITY_NAME="arm64 soft-dirty fork"
+# shellcheck disable=SC2034
 GIT_IDENTITY_EMAIL="sd-fork@users.noreply.invalid"
 
 lgit() {
@@ -15,7 +17,10 @@ lgit() {
 
 # The patch files of the series, in order, without the cover letter.
 series_files() {
-	ls "$PATCHES"/[0-9][0-9][0-9][0-9]-*.patch 2>/dev/null | grep -v '/0000-' || true
+	local p
+	for p in "$PATCHES"/[0-9][0-9][0-9][0-9]-*.patch; do
+		case "$p" in */0000-*) ;; *) [ ! -e "$p" ] || echo "$p" ;; esac
+	done
 }
 
 # normalize_patch: read one patch on stdin and print what identifies its

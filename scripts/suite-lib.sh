@@ -34,8 +34,8 @@ expected_skip() {
 
 # record_suite VARIANT SUITE RESULTS_FILE: results from suite-results.awk.
 record_suite() {
-	local variant="$1" suite="$2" file="$3" result n desc
-	while IFS=$'\t' read -r result n desc; do
+	local variant="$1" suite="$2" file="$3" result desc
+	while IFS=$'\t' read -r result _ desc; do
 		if [ "$result" = skip ]; then
 			if expected_skip "$variant" "$suite" "$desc"; then
 				record "$variant" "$suite" skip "$desc"

@@ -7,6 +7,7 @@
 . "$(dirname "$0")/../host/lib.sh"
 variant="${1:?usage: $0 VARIANT DIR}"
 dir="${2:?usage: $0 VARIANT DIR}"
+# shellcheck disable=SC2317 # called through assert_status
 run() { bash "$TOP/scripts/guest-run.sh" --variant "$variant" --quiet --run-dir "$dir/$1" "${@:2}"; }
 echo "TAP version 13"
 

@@ -33,5 +33,5 @@ done
 assert_contains "a perf profile is kept" "$(cat "$run"/baseline/icount/out/profile-*.txt 2>/dev/null)" "%"
 assert_contains "the environment is recorded" "$(cat "$run/environment.md")" "QEMU emulator version"
 assert_status "an unknown experiment is refused with the list" 1 bash "$TOP/scripts/results.sh" no-such-experiment
-assert_contains "the list of experiments" "$OUT" "experiments: $(cd "$TOP/experiments" && ls -- *.exp | sed 's/\.exp$//' | tr '\n' ' ')(experiments/*.exp)"
+assert_contains "the list of experiments" "$OUT" "experiments: $(for e in "$TOP"/experiments/*.exp; do e="${e##*/}"; printf '%s ' "${e%.exp}"; done)(experiments/*.exp)"
 finish

@@ -90,6 +90,7 @@ round_total() { cat "$W/round.parent.$1" "$W/round.child.$1" 2>/dev/null | awk -
 # check_copy COPY ROUND: the statistics of copy COPY against round ROUND.
 check_copy() {
 	st=$(stats "$I/$1")
+	# shellcheck disable=SC2086 # one diag argument per statistic
 	diag "copy $1 statistics:" $st
 	scanned=$(stat_of "$st" pages_scanned) skipped=$(stat_of "$st" pages_skipped_parent) written=$(stat_of "$st" pages_written)
 	if [ -z "$written" ]; then
@@ -119,7 +120,7 @@ criu_copy() {
 
 # Setup: what CRIU needs beyond the guest's init.
 mkdir -p /sys/fs/cgroup /dev/pts /run "$I"
-rm -rf "$W" "$I"/* && mkdir -p "$W"
+rm -rf "$W" "${I:?}"/* && mkdir -p "$W"
 grep -q " /sys/fs/cgroup " /proc/mounts || mount -t cgroup2 cgroup2 /sys/fs/cgroup || diag "setup: cannot mount cgroup2"
 grep -q " /dev/pts " /proc/mounts || mount -t devpts -o newinstance,ptmxmode=0666 devpts /dev/pts || diag "setup: cannot mount devpts"
 ip link set lo up || diag "setup: cannot bring lo up"

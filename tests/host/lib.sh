@@ -4,6 +4,7 @@
 # tests/host/run.sh adds them up.
 set -u
 TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+# shellcheck disable=SC2034 # read by the tests that source this
 FIXTURES="$TOP/tests/host/fixtures"
 T_COUNT=0
 T_FAILED=0

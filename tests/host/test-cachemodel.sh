@@ -102,6 +102,7 @@ else
 	finish
 fi
 plugin="$out/libcachemodel.so"
+# shellcheck disable=SC2317 # called through assert_status
 qemu_with() {
 	timeout 20 qemu-system-aarch64 -M virt -cpu max -display none -monitor none -serial none \
 		-nic none -no-reboot -kernel /dev/null -plugin "$1" </dev/null

@@ -102,10 +102,10 @@ printf '%s\t%s\t%s\t%s\n' \
 	"ptdesc@64k-42-kpti-failslab/max" sd-criu pass "b" >"$T_TMP/rerun.tsv"
 summary=$(bash "$TOP/scripts/matrix-summary.sh" "$T_TMP/cases.tsv" | tr '\t' '|')
 assert_eq "matrix summary: configuration x variant, failed cells marked, skips not counted" \
-	"config|ptdesc|baseline|pte 64k-42|FAILED 2/3|passed 1/1|- 4k-39|-|-|passed 1/1" "$(echo $summary)"
+	"config|ptdesc|baseline|pte 64k-42|FAILED 2/3|passed 1/1|- 4k-39|-|-|passed 1/1" "$(xargs <<<"$summary")"
 summary=$(bash "$TOP/scripts/matrix-summary.sh" "$T_TMP/cases.tsv" "$T_TMP/rerun.tsv" | tr '\t' '|')
 assert_eq "matrix summary: a rerun's cell replaces the earlier run's, other CPUs kept" \
-	"config|ptdesc|baseline|pte 64k-42|passed 3/3|passed 1/1|- 4k-39|-|-|passed 1/1" "$(echo $summary)"
+	"config|ptdesc|baseline|pte 64k-42|passed 3/3|passed 1/1|- 4k-39|-|-|passed 1/1" "$(xargs <<<"$summary")"
 assert_status "matrix summary: a missing file is an error" 1 bash "$TOP/scripts/matrix-summary.sh" "$T_TMP/none.tsv"
 assert_contains "and names the file" "$OUT" "no such file '$T_TMP/none.tsv'"
 finish

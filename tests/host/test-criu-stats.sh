@@ -25,11 +25,14 @@ image() {
 			inner="$inner$(varint $((f << 3)))$(varint "$v")"
 		fi
 	done
+	# shellcheck disable=SC2059 # inner and entry are printf formats: octal escapes
 	len=$(printf "$inner" | wc -c)
 	entry="\\012$(varint "$len")$inner"
+	# shellcheck disable=SC2059
 	len=$(printf "$entry" | wc -c)
 	printf '\124\105\123\124\125\126\127\130'
 	printf '\\%03o\\%03o\\%03o\\%03o' $((len & 255)) $((len >> 8 & 255)) 0 0 | xargs -0 printf
+	# shellcheck disable=SC2059
 	printf "$entry"
 }
 

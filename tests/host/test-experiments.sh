@@ -8,9 +8,11 @@ for e in default quick smoke pagesizes cache-smoke tracking; do
 	assert_status "experiment $e loads" 0 bash -c ". '$TOP/scripts/lib.sh'; . '$TOP/scripts/experiment-lib.sh'; load_experiment $e"
 done
 load_experiment default
-assert_eq "the default experiment covers every variant" "$(list_variants | sort | tr "\n" " ")" "$(echo $EXP_VARIANTS | tr " " "\n" | sort | tr "\n" " ")"
+# shellcheck disable=SC2086 # one line per variant
+assert_eq "the default experiment covers every variant" "$(list_variants | sort | tr "\n" " ")" "$(printf '%s\n' $EXP_VARIANTS | sort | tr "\n" " ")"
 script=$(experiment_guest_script icount)
 assert_contains "each step runs under perf stat" "$script" "perf stat -x, -e task-clock,cycles,instructions,page-faults"
+# shellcheck disable=SC2154 # EXP_REPS_icount: set by load_experiment's eval
 assert_contains "repetitions are filled in, a round's share" "$script" "fork-bench --size 1G --folio 4K --reps $((EXP_REPS_icount / EXP_ROUNDS))"
 case "$script" in *profile*) not_ok "the TCG-only profile is not in icount" ;; *) ok "the TCG-only profile is not in icount" ;; esac
 case "$script$(experiment_guest_script tcg 1)" in *taskset*) not_ok "modes icount and tcg do not pin the steps" ;; *) ok "modes icount and tcg do not pin the steps" ;; esac

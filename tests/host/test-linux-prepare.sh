@@ -19,7 +19,9 @@ export PATCHES_DIR="$T_TMP/patches"
 export LINUX_SOURCE_VERSION_OVERRIDE="6.12.117-1~test1"
 export BUILD="$T_TMP/build"
 mkdir -p "$PATCHES_DIR"
+# shellcheck disable=SC2317 # prepare and export_patches: called through assert_status
 prepare() { bash "$TOP/scripts/linux-prepare.sh"; }
+# shellcheck disable=SC2317
 export_patches() { bash "$TOP/scripts/export-patches.sh"; }
 lgit() { git -C "$LINUX_DIR" "$@"; }
 commit() {
@@ -27,7 +29,7 @@ commit() {
 }
 
 assert_status "make linux creates linux/ from the tarball" 0 prepare
-assert_eq "the base commit is tagged base" "$(lgit rev-parse HEAD)" "$(lgit rev-parse base^{commit})"
+assert_eq "the base commit is tagged base" "$(lgit rev-parse HEAD)" "$(lgit rev-parse 'base^{commit}')"
 assert_contains "the tag records the Debian version" "$(lgit tag -l --format='%(contents)' base)" "6.12.117-1~test1"
 
 sed -i 's/int b;/int b = 1;/' "$LINUX_DIR/mm/memory.c"
@@ -38,7 +40,7 @@ assert_status "a commit that is not in patches/ stops make linux" 1 prepare
 assert_contains "the error names the commit" "$OUT" "mm: initialise b"
 
 assert_status "export-patches writes the series" 0 export_patches
-assert_eq "one patch and a cover letter" "2" "$(ls "$PATCHES_DIR" | wc -l)"
+assert_eq "one patch and a cover letter" "2" "$(find "$PATCHES_DIR" -mindepth 1 -maxdepth 1 | wc -l)"
 assert_status "after export, make linux is satisfied" 0 prepare
 assert_contains "and says linux/ is up to date" "$OUT" "up to date"
 

@@ -7,7 +7,7 @@
 parse() {
 	bash -c ". '$TOP/scripts/lib.sh'; . '$TOP/scripts/path-lib.sh'; parse_steps '$1' '$2' '${3:-}' '${4:-}'; echo \"\$LABELS\"; for l in \$LABELS; do echo \"\$l=\${PATCH_OF[\$l]}:\${REBUILD_OF[\$l]}\"; done" 2>&1
 }
-npatches=$(ls "$TOP"/patches/[0-9][0-9][0-9][0-9]-*.patch | grep -vc '/0000-')
+npatches=$(find "$TOP/patches" -name '[0-9][0-9][0-9][0-9]-*.patch' ! -name '0000-*' | wc -l)
 
 out=$(parse "$TOP/experiments/path.steps" "$npatches")
 assert_contains "the shipped steps start with the first implementation" "$out" "first=12:baseline,pte,ptdesc,ptdesc-wp"
