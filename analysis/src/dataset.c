@@ -202,12 +202,13 @@ static int csv_split(char *line, char **fields, int n)
 			for (;;) {
 				if (*src == '\0')
 					return -1;
-				if (*src == '"' && src[1] == '"') {
-					*dst++ = '"';
-					src += 2;
-				} else if (*src == '"') {
+				if (*src == '"' && src[1] != '"') {
 					src++;
 					break;
+				}
+				if (*src == '"') {
+					*dst++ = '"';
+					src += 2;
 				} else {
 					*dst++ = *src++;
 				}

@@ -262,14 +262,30 @@ static void markdown_table(const struct groups *g, const struct record *key,
 			}
 			s = &v->s;
 			switch (r) {
-			case 0: fprintf(out, " %zu |", s->n); break;
-			case 1: fprintf(out, " %zu |", v->nboots); break;
-			case 2: fprintf(out, " %s |", fmt_value(s->min, buf, sizeof(buf))); break;
-			case 3: fprintf(out, " %s |", fmt_value(s->median, buf, sizeof(buf))); break;
-			case 4: fprintf(out, " %s |", fmt_value(s->mean, buf, sizeof(buf))); break;
-			case 5: fprintf(out, " %s |", fmt_value(s->max, buf, sizeof(buf))); break;
-			case 6: fprintf(out, " %s |", fmt_value(s->stddev, buf, sizeof(buf))); break;
-			default: fprintf(out, " %.2f%% |", 100 * s->cov); break;
+			case 0:
+				fprintf(out, " %zu |", s->n);
+				break;
+			case 1:
+				fprintf(out, " %zu |", v->nboots);
+				break;
+			case 2:
+				fprintf(out, " %s |", fmt_value(s->min, buf, sizeof(buf)));
+				break;
+			case 3:
+				fprintf(out, " %s |", fmt_value(s->median, buf, sizeof(buf)));
+				break;
+			case 4:
+				fprintf(out, " %s |", fmt_value(s->mean, buf, sizeof(buf)));
+				break;
+			case 5:
+				fprintf(out, " %s |", fmt_value(s->max, buf, sizeof(buf)));
+				break;
+			case 6:
+				fprintf(out, " %s |", fmt_value(s->stddev, buf, sizeof(buf)));
+				break;
+			default:
+				fprintf(out, " %.2f%% |", 100 * s->cov);
+				break;
 			}
 		}
 		fprintf(out, "\n");

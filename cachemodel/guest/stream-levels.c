@@ -40,11 +40,28 @@ static uint64_t measured(unsigned int k, const volatile uint64_t *buf, uint64_t 
 	uint64_t sum;
 
 	switch (k) {
-	case 1: PHASE_BEGIN(1); sum = read_lines(buf, bytes); PHASE_END(1); break;
-	case 2: PHASE_BEGIN(2); sum = read_lines(buf, bytes); PHASE_END(2); break;
-	case 3: PHASE_BEGIN(3); sum = read_lines(buf, bytes); PHASE_END(3); break;
-	case 4: PHASE_BEGIN(4); sum = read_lines(buf, bytes); PHASE_END(4); break;
-	default: abort();
+	case 1:
+		PHASE_BEGIN(1);
+		sum = read_lines(buf, bytes);
+		PHASE_END(1);
+		break;
+	case 2:
+		PHASE_BEGIN(2);
+		sum = read_lines(buf, bytes);
+		PHASE_END(2);
+		break;
+	case 3:
+		PHASE_BEGIN(3);
+		sum = read_lines(buf, bytes);
+		PHASE_END(3);
+		break;
+	case 4:
+		PHASE_BEGIN(4);
+		sum = read_lines(buf, bytes);
+		PHASE_END(4);
+		break;
+	default:
+		abort();
 	}
 	return sum;
 }

@@ -81,10 +81,17 @@ static int parse_number(const char *value, enum kind kind, uint64_t *out)
 		return -1;
 	if (kind == BYTES && *end) {
 		switch (*end++) {
-		case 'K': scale = 1ull << 10; break;
-		case 'M': scale = 1ull << 20; break;
-		case 'G': scale = 1ull << 30; break;
-		default: return -1;
+		case 'K':
+			scale = 1ull << 10;
+			break;
+		case 'M':
+			scale = 1ull << 20;
+			break;
+		case 'G':
+			scale = 1ull << 30;
+			break;
+		default:
+			return -1;
 		}
 	}
 	if (*end || n == 0 || n > UINT64_MAX / scale)
@@ -134,7 +141,7 @@ int params_parse(const char *text, const char *origin, struct cm_params *params,
 {
 	int seen[NKEYS] = { 0 };
 	char *copy = strdup(text), *line, *next;
-	unsigned lineno = 0;
+	unsigned int lineno = 0;
 	int rc = -1;
 
 	if (!copy)
@@ -218,7 +225,8 @@ int params_load(const char *path, struct cm_params *params, char *err, size_t er
 
 	if (!f)
 		return fail(err, errlen, "cannot open the parameter file '%s': %s", path, strerror(errno));
-	if (fseek(f, 0, SEEK_END) || (len = ftell(f)) < 0 || fseek(f, 0, SEEK_SET)) {
+	len = fseek(f, 0, SEEK_END) ? -1 : ftell(f);
+	if (len < 0 || fseek(f, 0, SEEK_SET)) {
 		fclose(f);
 		return fail(err, errlen, "cannot read the parameter file '%s'", path);
 	}

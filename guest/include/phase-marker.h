@@ -29,8 +29,8 @@
 
 /* The hint immediate and the instruction word of a marker. */
 #define PHASE_MARKER_IMM(id, end) \
-	(PHASE_MARKER_HINT_FIRST | ((end) ? PHASE_MARKER_END_BIT : 0u) | (unsigned)(id))
-#define PHASE_MARKER_INSN(imm) (0xd503201fu | ((unsigned)(imm) << 5))
+	(PHASE_MARKER_HINT_FIRST | ((end) ? PHASE_MARKER_END_BIT : 0u) | (unsigned int)(id))
+#define PHASE_MARKER_INSN(imm) (0xd503201fu | ((unsigned int)(imm) << 5))
 
 #ifdef __aarch64__
 /* The "memory" clobber keeps the compiler from moving accesses across a marker. */

@@ -16,10 +16,21 @@ int size_parse(const char *text, size_t *bytes)
 	if (errno || end == text || v == 0 || text[0] == '-')
 		return -1;
 	switch (*end) {
-	case 'G': case 'g': v <<= 10; /* fall through */
-	case 'M': case 'm': v <<= 10; /* fall through */
-	case 'K': case 'k': v <<= 10; end++; break;
-	default: break;
+	case 'G':
+	case 'g':
+		v <<= 10;
+		/* fall through */
+	case 'M':
+	case 'm':
+		v <<= 10;
+		/* fall through */
+	case 'K':
+	case 'k':
+		v <<= 10;
+		end++;
+		break;
+	default:
+		break;
 	}
 	if (*end != '\0')
 		return -1;

@@ -61,9 +61,14 @@ int main(void)
 		return 1;
 	}
 	for (int i = 0; i < 3; i++) {
-		if (folio_size_select(sizes[i], err, sizeof(err)) ||
-		    !(mem[i] = map_anon_aligned(REGION, 2u << 20))) {
+		if (folio_size_select(sizes[i], err, sizeof(err))) {
 			ktap_diag("setup failed: %s", err);
+			return 1;
+		}
+		mem[i] = map_anon_aligned(REGION, 2u << 20);
+		if (!mem[i]) {
+			ktap_diag("setup failed: cannot map %zu bytes: %s", (size_t)REGION,
+				  strerror(errno));
 			return 1;
 		}
 		if (sizes[i] == (2u << 20))
@@ -90,7 +95,10 @@ int main(void)
 	}
 
 	fd = open(TEST_FILE, O_RDWR | O_CLOEXEC);
-	if (fd < 0 || write(fd, "scan", 4) != 4 || (n = (int)pread(fd, reply, sizeof(reply) - 1, 0)) <= 0) {
+	n = -1;
+	if (fd >= 0 && write(fd, "scan", 4) == 4)
+		n = (int)pread(fd, reply, sizeof(reply) - 1, 0);
+	if (n <= 0) {
 		ktap_result(&t, false, "scan of the page tables through %s: %s", TEST_FILE,
 			    strerror(errno));
 		ktap_result(&t, false, "no descriptor holds an extended bit (not scanned)");
@@ -101,8 +109,9 @@ int main(void)
 	{
 		unsigned long entries = 0, leaves = 0, bad = 1;
 
-		sscanf(reply, "scan: entries=%lu pmd_leaves=%lu ext_bits_in_descriptor=%lu",
-		       &entries, &leaves, &bad);
+		if (sscanf(reply, "scan: entries=%lu pmd_leaves=%lu ext_bits_in_descriptor=%lu",
+			   &entries, &leaves, &bad) != 3)
+			ktap_diag("the scan's reply does not parse as expected");
 		ktap_result(&t, entries >= 3 * npages / 2 && leaves >= 4,
 			    "the scan saw the mapped entries (%lu, %lu PMD leaves)", entries, leaves);
 		ktap_result(&t, bad == 0, "no present descriptor holds an extended bit (%lu do)", bad);
