@@ -1,7 +1,9 @@
 # arm64 soft-dirty research fork: the one entry point.
 #
 #   make results            benchmarks of every variant, analysis, plots, RESULTS.md
-#   make check              host tests, then build/boot/test every variant
+#   make test               the fast tests: host tests, ShellCheck, checkpatch on
+#                           the harness's C (no root, no kernels, under 2 minutes)
+#   make check              make test, then build/boot/test every variant
 #   make kernel VARIANT=v   build one variant's kernel (build/<v>/)
 #   make boot VARIANT=v     interactive shell in a guest running that kernel
 #   make run VARIANT=v CMD='...'  run one command in a guest
@@ -37,7 +39,7 @@ S := scripts
 # The kernel a target builds or boots: VARIANT, in configuration CONFIG.
 KERNEL := $(VARIANT)$(if $(CONFIG),@$(CONFIG))
 
-.PHONY: help deps linux export-patches kernel kernels guest-image boot run check results \
+.PHONY: help deps linux export-patches kernel kernels guest-image boot run test check results \
 	variants configs check-variant soak oracle-demo path matrix cachemodel clean
 
 help:
@@ -75,6 +77,9 @@ boot: kernel guest-image
 
 run: kernel guest-image
 	@bash $(S)/guest-run.sh --variant '$(KERNEL)' --cpu '$(CPU)' --smp $(SMP) $(if $(ICOUNT),--icount) -- '$(CMD)'
+
+test:
+	@bash $(S)/test.sh
 
 check:
 	@bash $(S)/check.sh

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# make check: host tests of the harness; the series applies on a fresh base;
+# make check: make test (host tests of the harness, ShellCheck, checkpatch on
+# the harness's C); the series applies on a fresh base;
 # then, for every variant, build its kernel, boot it and run the guest suites
 # (tests/suites.tsv), parse their results and compare skips with
 # tests/expected-skips.tsv. Ends with a table of variant x suite, written to
@@ -66,15 +67,21 @@ fatal() {
 say "step 1: dependencies (make deps)"
 bash "$TOP/scripts/deps.sh" || fatal deps
 
-say "step 2: host tests of the harness"
-if ! bash "$TOP/tests/host/run.sh" >"$CHECK_DIR/host-tests.log" 2>&1; then :; fi
+say "step 2: make test (host tests of the harness, ShellCheck, checkpatch on its C)"
+test_rc=0
+bash "$TOP/scripts/test.sh" >"$CHECK_DIR/host-tests.log" 2>&1 || test_rc=$?
+test_failed=0
 while IFS= read -r line; do
 	file="${line%%: *}" rest="${line#*: }"
 	case "$rest" in
 	"ok "*) record host "$file" pass "${rest#ok * }" ;;
-	"not ok "*) record host "$file" fail "${rest#not ok * }" ;;
+	"not ok "*) record host "$file" fail "${rest#not ok * }"; test_failed=1 ;;
 	esac
 done <"$CHECK_DIR/host-tests.log"
+# A failure that is no test's (a missing tool) must not pass unseen.
+if [ "$test_rc" != 0 ] && [ "$test_failed" = 0 ]; then
+	record host make-test fail "make test exited with status $test_rc: $(tail -n 1 "$CHECK_DIR/host-tests.log")"
+fi
 tail -n 1 "$CHECK_DIR/host-tests.log" | sed 's/^/  /' >&2
 
 if [ -n "${CHECK_LINUX_AS_IS:-}" ]; then
@@ -127,7 +134,7 @@ done
 # kernel is built.
 builds="$variants $(for v in $debug_variants; do echo "$v-debug"; done) \
 	$(for cell in $cells; do echo "${cell%%:*}"; done | awk '!seen[$0]++')"
-nbuilds=$(echo $builds | wc -w)
+nbuilds=$(wc -w <<<"$builds")
 
 # One kernel build at a time, in the background, in the order the suites
 # need them: while the guest runs the suites of one kernel, the next one
@@ -147,7 +154,7 @@ mkdir -p "$BUILT"
 ) </dev/null &
 builder=$!
 trap 'kill "$builder" 2>/dev/null || true' EXIT
-say "kernels build one at a time in the background: $(echo $builds) (logs: build/check/build-<kernel>.log)"
+say "kernels build one at a time in the background: $(xargs <<<"$builds") (logs: build/check/build-<kernel>.log)"
 
 # wait_kernel KERNEL: wait for its build; record the result; false if it failed.
 wait_kernel() {
