@@ -16,7 +16,7 @@
 # debug ones, "" for none; CHECK_CELLS the cells, "" for none, each
 # VARIANT@CONFIG:CPU); CHECK_LINUX_AS_IS=1 tests
 # linux/ as it is (uncommitted work included) instead of patches/.
-set -eu
+set -eu -o pipefail
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/suite-lib.sh"
 
@@ -110,7 +110,7 @@ for patch in "$TOP"/patches/[0-9][0-9][0-9][0-9]-*.patch; do
 		>"$CHECK_DIR/checkpatch-$name.log" 2>&1; then
 		record setup checkpatch pass "$name${justified:+ (justified in the commit message: $justified)}"
 	else
-		sed 's/^/    /' "$CHECK_DIR/checkpatch-$name.log" | head -n 20 >&2
+		head -n 20 "$CHECK_DIR/checkpatch-$name.log" | sed 's/^/    /' >&2
 		record setup checkpatch fail "$name: checkpatch.pl --strict reports problems"
 	fi
 done

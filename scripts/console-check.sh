@@ -3,7 +3,7 @@
 # that something went wrong (panic, oops, BUG, WARNING, sanitizers, lockdep,
 # page_table_check, hung tasks, RCU stalls, kmemleak). Prints nothing when the
 # log is clean. Exit status 0 either way; 2 when the log cannot be read.
-set -eu
+set -eu -o pipefail
 [ $# = 1 ] && [ -r "$1" ] || { echo "usage: $0 CONSOLE_LOG" >&2; exit 2; }
 grep -aE -m 20 \
 	-e 'Kernel panic' \

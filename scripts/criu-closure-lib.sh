@@ -38,7 +38,7 @@ cl_candidates() {
 	local want deps
 	want=$(cl_policy_name "$2")
 	deps=$(cl_depends "$1" | awk 'NF && !seen[$1]++ { print $1 }')
-	if [ -n "$want" ] && printf '%s\n' "$deps" | grep -qx -- "$want"; then
+	if [ -n "$want" ] && grep -qx -- "$want" <<<"$deps"; then
 		echo "$want"
 	fi
 	printf '%s\n' "$deps" | grep -vx -- "${want:-/}" || true

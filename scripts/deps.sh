@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # make deps: install what the project needs from Debian's packages.
 # Idempotent: when everything is present it only checks, in well under a second.
-set -eu
+set -eu -o pipefail
 . "$(dirname "$0")/lib.sh"
 
 # The Debian kernel source the series is maintained against. Another installed

@@ -3,16 +3,16 @@
 # format-patch series with a cover letter. The cover letter's subject and text
 # are kept from the existing patches/0000-cover-letter.patch; its shortlog and
 # diffstat are regenerated.
-set -eu
+set -eu -o pipefail
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/series-lib.sh"
 
 [ -d "$LINUX/.git" ] || die "linux/ does not exist: run 'make linux' first"
 lgit rev-parse -q --verify refs/tags/base >/dev/null || die "linux/ has no 'base' tag"
-dirty=$(lgit status --porcelain --untracked-files=no | head -n 5)
+dirty=$(lgit status --porcelain --untracked-files=no | sed -n 1,5p)
 [ -z "$dirty" ] || die "linux/ has uncommitted changes; commit them first:
 $dirty"
-hidden=$(ignored_new_files | head -n 10)
+hidden=$(ignored_new_files | sed -n 1,10p)
 [ -z "$hidden" ] || die "linux/ has new files that are not committed: Debian's top-level .gitignore
 hides them (git add -f them, then commit):
 $hidden"
@@ -22,7 +22,7 @@ count=$(lgit rev-list --count base..HEAD)
 cover_old="$PATCHES/0000-cover-letter.patch"
 subject="" blurb=""
 if [ -f "$cover_old" ]; then
-	subject=$(sed -n 's/^Subject: \[PATCH[^]]*\] //p' "$cover_old" | head -n 1)
+	subject=$(sed -n '/^Subject: \[PATCH[^]]*\] /{s///p;q}' "$cover_old")
 	# The text runs from the first blank line (end of the headers) to the
 	# shortlog, whose first line is "Author Name (N):".
 	blurb=$(awk 'body && /^[^ ].* \([0-9]+\):$/ { exit } body { print } /^$/ && !body { body = 1 }' "$cover_old")

@@ -2,7 +2,7 @@
 # make guest-image: the initramfs shared by every variant: busybox (Debian's
 # busybox-static for arm64), perf and the mm selftests cross-built statically
 # from linux/, and the project's guest programs (bench/, tests/guest/).
-set -eu
+set -eu -o pipefail
 . "$(dirname "$0")/lib.sh"
 
 [ -d "$TOP/linux/.git" ] || die "linux/ does not exist: run 'make linux' first"
@@ -44,7 +44,7 @@ build_perf() {
 		NO_LIBBABELTRACE=1 NO_LIBZSTD=1 NO_LIBLZMA=1 NO_LIBCRYPTO=1 NO_LIBDW=1 NO_LIBPFM4=1 \
 		NO_DEMANGLE=1 NO_SDT=1 NO_LIBDEBUGINFOD=1 NO_SHELLCHECK=1 \
 		perf >"$BUILD/perf.log" 2>&1 ||
-		{ grep -E 'error|Error' "$BUILD/perf.log" | head -n 20 >&2; die "perf build failed (log: build/perf.log)"; }
+		{ grep -m 20 -E 'error|Error' "$BUILD/perf.log" >&2 || true; die "perf build failed (log: build/perf.log)"; }
 }
 
 # The selftests of SELFTESTS that this tree's Makefile builds for arm64
@@ -56,7 +56,7 @@ buildable_selftests() {
 		OUTPUT=/selftests --eval 'print-%: ; @echo $($*)' print-TEST_GEN_FILES 2>/dev/null |
 		tr ' ' '\n' | sed 's#^/selftests/##')
 	for t in $SELFTESTS; do
-		printf '%s\n' "$offered" | grep -qx "$t" && echo "$t"
+		grep -qx -- "$t" <<<"$offered" && echo "$t"
 	done
 }
 
@@ -70,7 +70,7 @@ build_selftests() {
 	make -C "$TOP/linux/tools/testing/selftests/mm" ARCH=arm64 CROSS_COMPILE="$CROSS" \
 		OUTPUT="$out" KHDR_INCLUDES="-isystem $BUILD/headers/usr/include" \
 		LDFLAGS=-static CC="ccache ${CROSS}gcc" -j"$(nproc)" $targets >"$BUILD/selftests.log" 2>&1 ||
-		{ grep -E 'error|Error' "$BUILD/selftests.log" | head -n 20 >&2; die "mm selftests build failed (log: build/selftests.log)"; }
+		{ grep -m 20 -E 'error|Error' "$BUILD/selftests.log" >&2 || true; die "mm selftests build failed (log: build/selftests.log)"; }
 	# check_config.sh writes these into the source tree; linux/ stays clean.
 	rm -f "$TOP/linux/tools/testing/selftests/mm/local_config.h" \
 		"$TOP/linux/tools/testing/selftests/mm/local_config.mk"

@@ -41,7 +41,7 @@
 # In those three cases the tail of the console log is printed. With --cache,
 # 125 when the command succeeded but its cache counts could not be joined to
 # its samples (the error says why).
-set -eu
+set -eu -o pipefail
 . "$(dirname "$0")/lib.sh"
 
 variant=baseline kernel="" initramfs="" cache=0 cpu=max smp=2 mem=4G icount=0 single=0 timeout=600 run_dir="" append="" interactive=0 quiet=0
@@ -138,7 +138,7 @@ truncate -s 256M "$run_dir/out.img"
 {
 	echo "variant=$variant"
 	echo "kernel_release=${KERNEL_RELEASE:-$(cat "$BUILD/$variant/include/config/kernel.release" 2>/dev/null || echo unknown)}"
-	echo "qemu=$(qemu-system-aarch64 --version | head -n 1)"
+	echo "qemu=$(qemu-system-aarch64 --version | sed -n 1p)"
 	echo "mode=$(if [ "$cache" = 1 ]; then echo cache; elif [ "$icount" = 1 ]; then echo icount; else echo tcg; fi)"
 	[ "$cache" = 0 ] || echo "cache_model=$plugin_args"
 	echo "tcg_threads=$([ "$icount" = 1 ] || [ "$single" = 1 ] && echo single || echo multi)"

@@ -2,7 +2,7 @@
 # kconfig-verify.sh FRAGMENT DOTCONFIG: every option FRAGMENT asks for must be
 # set that way in DOTCONFIG. Lists each dropped or changed option and fails.
 # Later lines of FRAGMENT override earlier ones, as in merge_config.sh.
-set -eu
+set -eu -o pipefail
 [ $# = 2 ] || { echo "usage: $0 FRAGMENT DOTCONFIG" >&2; exit 2; }
 fragment="$1" dotconfig="$2"
 [ -r "$fragment" ] || { echo "error: cannot read $fragment" >&2; exit 2; }

@@ -9,7 +9,7 @@
 # one-off build use another source tree (make oracle-demo's broken kernel).
 # KERNEL_CONFIG_ONLY=1 stops after the configuration and its check: whether
 # every option of the fragments survives, without building.
-set -eu
+set -eu -o pipefail
 . "$(dirname "$0")/lib.sh"
 
 variant="${1:-}"
@@ -70,7 +70,7 @@ fi
 progress "kernel $variant: building Image (log: ${out#"$TOP"/}/build.log)"
 start=$(date +%s)
 if ! kmake Image >"$out/build.log" 2>&1; then
-	grep -E 'error|Error' "$out/build.log" | head -n 20 >&2
+	grep -m 20 -E 'error|Error' "$out/build.log" >&2 || true
 	die "kernel $variant: build failed (log: $out/build.log)"
 fi
 

@@ -155,6 +155,6 @@ check_cpu() {
 	local models
 	command -v qemu-system-aarch64 >/dev/null || die "qemu-system-aarch64 is missing: run 'make deps'"
 	models=$(qemu-system-aarch64 -M virt -cpu help | awk 'NF == 1 { print $1 }')
-	printf '%s\n' "$models" | grep -qx -- "$1" ||
+	grep -qx -- "$1" <<<"$models" ||
 		die "unknown CPU model '$1'; valid models: ${models//$'\n'/ }"
 }

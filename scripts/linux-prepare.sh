@@ -2,7 +2,7 @@
 # make linux: Debian's pristine source as commit "base" in linux/, with the
 # series in patches/ applied on top as commits. Never destroys work: when linux/
 # holds commits or changes that are not in patches/, it stops and says so.
-set -eu
+set -eu -o pipefail
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/series-lib.sh"
 
@@ -56,7 +56,7 @@ commits_not_in_series() {
 	)
 	for c in $(lgit rev-list --reverse base..HEAD); do
 		fp=$(commit_fingerprint "$c")
-		if ! printf '%s\n' "$known" | grep -qx "$fp"; then
+		if ! grep -qx -- "$fp" <<<"$known"; then
 			lgit log -1 --format='  %h %s' "$c"
 		fi
 	done
@@ -79,7 +79,7 @@ fi
 lgit rev-parse -q --verify refs/tags/base >/dev/null ||
 	die "linux/ has no 'base' tag; move it away and run 'make linux' again"
 
-dirty=$({ lgit status --porcelain; ignored_new_files | sed 's/^/!! /'; } | head -n 10)
+dirty=$({ lgit status --porcelain; ignored_new_files | sed 's/^/!! /'; } | sed -n 1,10p)
 if [ -n "$dirty" ]; then
 	printf '%s\n' "$dirty" >&2
 	die "linux/ has uncommitted changes (above) that are not in patches/ (files marked !! are" \

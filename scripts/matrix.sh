@@ -18,7 +18,7 @@
 # Kernels build one at a time in the background while the guest tests the
 # previous one (build/VARIANT@CONFIG-kpti-failslab/); logs and per-case
 # results in build/matrix/.
-set -eu
+set -eu -o pipefail
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/suite-lib.sh"
 

@@ -3,7 +3,7 @@
 # results/path/ gets its steps, experiment, CSV, tables, plot and raw guest
 # output (console logs compressed), and the section of RESULTS.md between the
 # PATH markers is written from them.
-set -eu
+set -eu -o pipefail
 . "$(dirname "$0")/lib.sh"
 run="${1:?usage: path-publish.sh RUN_DIR}"
 dest="$TOP/results/path"
@@ -35,7 +35,7 @@ basename "$run" >"$dest/RUN"
 	echo
 	echo "![fork() overhead along the path](results/path/plots/path.png)"
 	echo
-	echo "Run \`$(basename "$run")\` of \`make path\` (QEMU $(qemu-system-aarch64 --version | head -n 1 | sed 's/QEMU emulator version //'), \`-icount shift=0,sleep=off\`,"
+	echo "Run \`$(basename "$run")\` of \`make path\` (QEMU $(qemu-system-aarch64 --version | sed -n '1{s/QEMU emulator version //;p;q}'), \`-icount shift=0,sleep=off\`,"
 	echo "$(sed -n 's/^reps icount: //p' "$run/experiment.exp") repetitions; fork() at 2M: $(sed -n 's/.*folio 2M.*--forks \([0-9]*\).*/\1/p' "$run/experiment.exp") forks per repetition; variants measured: $(sed 's/ /, /g' "$run/variants")). Steps ([results/path/path.steps](results/path/path.steps)):"
 	echo
 	echo "| step | patch | what it adds |"

@@ -4,7 +4,7 @@
 # writes RUN_DIR/path.csv (all of them), RUN_DIR/path.tsv (the change of
 # medians against baseline, per step, variant and measurement), RUN_DIR/path.md
 # (one table per variant) and RUN_DIR/plots/path.{png,svg}.
-set -eu
+set -eu -o pipefail
 . "$(dirname "$0")/lib.sh"
 run="${1:?usage: path-report.sh RUN_DIR VARIANTS LABELS}"
 variants="${2:?usage: path-report.sh RUN_DIR VARIANTS LABELS}"
@@ -29,7 +29,7 @@ lockless 64K	lockless	folio=64K,	walk	instructions_per_call"
 head -n 1 "$run/${labels%% *}/results.csv" >"$run/path.csv"
 # path.tsv: sdstat compare --tsv's columns (its header, once) after the step.
 "$sdstat" compare "$run/${labels%% *}/results.csv" --variants "$vlist" --mode icount --tsv |
-	head -n 1 | sed 's/^/step\t/' >"$run/path.tsv"
+	sed -n '1s/^/step\t/p' >"$run/path.tsv"
 for label in $labels; do
 	tail -n +2 "$run/$label/results.csv" >>"$run/path.csv"
 	"$sdstat" compare "$run/$label/results.csv" --variants "$vlist" --mode icount --tsv |

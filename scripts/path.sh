@@ -12,7 +12,7 @@
 # first step must be one of them), PATH_VARIANTS (the variants to measure, a
 # subset of the experiment's with baseline, default all of them), PUBLISH (1
 # or empty).
-set -eu
+set -eu -o pipefail
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/series-lib.sh"
 . "$(dirname "$0")/experiment-lib.sh"

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # results-env.sh RUN_DIR EXPERIMENT: the environment of a run, as markdown.
-set -eu
+set -eu -o pipefail
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/experiment-lib.sh"
 run="$1"
 load_experiment "$2"
 first_env=$(first_match "$run"/*/*/guest.env) || die "no guest.env in $run"
-value() { sed -n "s/^$1=//p" "$2" | head -n 1; }
+value() { sed -n "/^$1=/{s///p;q}" "$2"; }
 echo "| | |"
 echo "|---|---|"
 echo "| run | \`$(basename "$run")\` (experiment \`$2\`: $EXP_DESCRIPTION) |"
@@ -18,7 +18,7 @@ kernels=$(for v in $EXP_VARIANTS; do
 	printf '%s: `%s`; ' "$v" "$(value kernel_release "$f")"
 done)
 echo "| kernels | ${kernels%; } |"
-echo "| compiler | $(aarch64-linux-gnu-gcc --version | head -n 1) |"
+echo "| compiler | $(aarch64-linux-gnu-gcc --version | sed -n 1p) |"
 echo "| QEMU | $(value qemu "$first_env"); \`-M virt -cpu max,pauth-impdef=on -smp $(value smp "$first_env") -m $(value mem "$first_env")\` |"
 for mode in $EXP_MODES; do
 	reps=""

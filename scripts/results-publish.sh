@@ -4,7 +4,7 @@
 # output (small; console logs compressed), and the generated part of
 # RESULTS.md (between its markers) is written from them. results/profile/
 # and results/path/ (make path) are left as they are.
-set -eu
+set -eu -o pipefail
 . "$(dirname "$0")/lib.sh"
 run="${1:?usage: results-publish.sh RUN_DIR VARIANTS}"
 variants="${2:?usage: results-publish.sh RUN_DIR VARIANTS}"
@@ -46,7 +46,7 @@ profile_excerpt() {
 	echo "\`$v\` ($(cat "${f%.txt}.cmd"), $(basename "$(dirname "$(dirname "$f")")") mode; \`perf record -e cpu-clock -a -g\`, top symbols):"
 	echo
 	echo '```'
-	grep -v '^#' "$f" | grep -v '^$' | head -n 12
+	awk '!/^#/ && !/^$/ && ++n <= 12' "$f"
 	echo '```'
 }
 

@@ -4,7 +4,7 @@
 # analyse (analysis/sdstat), plot (gnuplot) and, for the default experiment
 # (or PUBLISH=1), publish: results/ and the generated part of RESULTS.md.
 # Raw data of every run stay in runs/<run-id>/.
-set -eu
+set -eu -o pipefail
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/experiment-lib.sh"
 
@@ -98,7 +98,7 @@ for round in $(seq 1 "$EXP_ROUNDS"); do
 			wait "$watcher" 2>/dev/null || true
 			if [ "$rc" != 0 ]; then
 				cat "$dir/runner.stderr" >&2
-				grep -a -v '^RESULT' "$dir/output.log" | tail -n 15 >&2
+				{ grep -a -v '^RESULT' "$dir/output.log" || true; } | tail -n 15 >&2
 				die "the $variant guest ($mode) failed (exit $rc); raw data in $dir"
 			fi
 			done_runs=$((done_runs + 1))

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # series-check.sh: does patches/ apply, in order, on a fresh checkout of base?
 # Uses a temporary worktree of linux/, so linux/ itself is left alone.
-set -eu
+set -eu -o pipefail
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/series-lib.sh"
 

@@ -3,7 +3,7 @@
 # DURATION seconds on one kernel (a -debug variant works too), longer than
 # make check's 10^6 operations. The seed defaults to the time, and is printed:
 # a failure reproduces with the same SEED (and the operation count it reports).
-set -eu
+set -eu -o pipefail
 . "$(dirname "$0")/lib.sh"
 
 variant="${1:-pte}"

@@ -7,7 +7,7 @@
 #   lockless       the cost of ptep_get_lockless() readers by variant
 #   fork-instructions  median instructions per fork() by folio size and variant
 # The statistics are those of the tables (sdstat compare): medians.
-set -eu
+set -eu -o pipefail
 run="${1:?usage: plot.sh RUN_DIR VARIANTS}"
 variants="${2:?usage: plot.sh RUN_DIR VARIANTS}"
 here=$(cd "$(dirname "$0")" && pwd)
@@ -16,7 +16,7 @@ csv="$run/results.csv"
 out="$run/plots"
 mkdir -p "$out"
 vlist=$(echo "$variants" | tr ' ' ',')
-others=$(echo "$variants" | tr ' ' '\n' | grep -vx baseline | tr '\n' ' ')
+others=$(echo "$variants" | tr ' ' '\n' | { grep -vx baseline || true; } | tr '\n' ' ')
 
 # compare FILTERS...: the TSV rows, without the header ("" if nothing matches).
 compare() {
@@ -26,16 +26,15 @@ compare() {
 # row_of ROWS VARIANT FOLIO PHASE: the first of ROWS for VARIANT, with that
 # folio size and phase where they are not "".
 row_of() {
-	printf '%s\n' "$1" |
-		awk -F'\t' -v v="$2" -v f="${3:+folio=$3,}" -v p="$4" \
-			'$6 == v && (f == "" || index($3, f)) && (p == "" || $4 == p)' | head -n 1
+	awk -F'\t' -v v="$2" -v f="${3:+folio=$3,}" -v p="$4" \
+		'$6 == v && (f == "" || index($3, f)) && (p == "" || $4 == p) { print; exit }' <<<"$1"
 }
 
 # folio_label ROWS FOLIO: the x label of a folio size, which says so when
 # its benchmark ran pinned to one CPU (fork-bench --cpu).
 folio_label() {
 	local cpu
-	cpu=$(printf '%s\n' "$1" | awk -F'\t' -v f="folio=$2," 'index($3, f)' | sed -n 's/.*,cpu=\([0-9]*\).*/\1/p' | head -n 1)
+	cpu=$(printf '%s\n' "$1" | awk -F'\t' -v f="folio=$2," 'index($3, f)' | sed -n '/,cpu=[0-9]/{s/.*,cpu=\([0-9]*\).*/\1/p;q}')
 	if [ -n "$cpu" ]; then printf '"%s, 1 CPU"' "$2"; else printf '%s' "$2"; fi
 }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the host-side tests (tests/host/test-*.sh, or the ones named) and prints
 # their KTAP lines, then "N passed, N failed" for them.
-set -eu
+set -eu -o pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 pass=0 fail=0
 files=("$@")

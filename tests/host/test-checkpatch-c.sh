@@ -4,7 +4,6 @@
 # from linux/ when it is there, else from Debian's linux-source tarball
 # (extracted once into build/checkpatch/); without either: run make deps.
 . "$(dirname "$0")/lib.sh"
-set -o pipefail
 . "$TOP/scripts/series-lib.sh"
 
 # The checkpatch types that are about kernel code, not user-space C:

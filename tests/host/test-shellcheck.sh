@@ -6,7 +6,6 @@
 # One ShellCheck run per dialect, one result per file. Settings and the
 # project-wide exclusions: .shellcheckrc at the top.
 . "$(dirname "$0")/lib.sh"
-set -o pipefail
 
 if ! command -v shellcheck >/dev/null; then
 	not_ok "shellcheck is installed" "shellcheck is missing: run 'make deps'"
