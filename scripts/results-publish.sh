@@ -29,14 +29,17 @@ for d in "$run"/*/*/; do
 done
 basename "$run" >"$dest/RUN"
 
-# table TITLE FILTERS...: comparison tables of the measurements that match.
+# table TITLE FILTERS...: comparison tables of the measurements that match;
+# "(not measured in this run)" when none does (sdstat's status 3), and any
+# other failure of sdstat stops the publication.
 table() {
-	local title="$1"
+	local title="$1" rc=0
 	shift
 	echo
 	echo "#### $title"
-	"$sdstat" compare "$dest/results.csv" --variants "$vlist" "$@" 2>/dev/null ||
-		echo "(not measured in this run)"
+	"$sdstat" compare "$dest/results.csv" --variants "$vlist" "$@" 2>"$run/sdstat.err" || rc=$?
+	[ "$rc" = 0 ] || [ "$rc" = 3 ] || die "sdstat compare $* (status $rc): $(cat "$run/sdstat.err")"
+	[ "$rc" = 0 ] || echo "(not measured in this run)"
 }
 
 profile_excerpt() {

@@ -18,9 +18,13 @@ mkdir -p "$out"
 vlist=$(echo "$variants" | tr ' ' ',')
 others=$(echo "$variants" | tr ' ' '\n' | { grep -vx baseline || true; } | tr '\n' ' ')
 
-# compare FILTERS...: the TSV rows, without the header ("" if nothing matches).
+# compare FILTERS...: the TSV rows, without the header; "" when nothing
+# matches (sdstat's status 3); any other failure of sdstat fails the plots.
 compare() {
-	"$sdstat" compare "$csv" --variants "$vlist" --tsv "$@" 2>/dev/null | tail -n +2 || true
+	local rc=0 rows
+	rows=$("$sdstat" compare "$csv" --variants "$vlist" --tsv "$@" 2>"$out/sdstat.err") || rc=$?
+	[ "$rc" = 0 ] || [ "$rc" = 3 ] || { cat "$out/sdstat.err" >&2; exit 1; }
+	[ "$rc" = 3 ] || tail -n +2 <<<"$rows"
 }
 
 # row_of ROWS VARIANT FOLIO PHASE: the first of ROWS for VARIANT, with that
@@ -82,7 +86,7 @@ median_table() {
 # fork-overhead.dat: folio, then pct lo hi per non-baseline variant, per mode.
 for mode in icount tcg; do
 	metric=$([ "$mode" = icount ] && echo instructions || echo wall_ns)
-	rows=$(compare --bench fork --phase fork --metric "$metric" --mode "$mode" | grep 'state=dirty' || true)
+	rows=$(compare --bench fork --phase fork --metric "$metric" --mode "$mode" | { grep 'state=dirty' || true; })
 	{
 		pct_header folio
 		for folio in 4K 16K 64K 2M; do pct_line "$(folio_label "$rows" "$folio")" "$rows" "$folio" ""; done
@@ -90,7 +94,7 @@ for mode in icount tcg; do
 done
 
 # fork-instructions.dat: folio, then median instructions per variant (icount).
-rows=$(compare --bench fork --phase fork --metric instructions --mode icount | grep 'state=dirty' || true)
+rows=$(compare --bench fork --phase fork --metric instructions --mode icount | { grep 'state=dirty' || true; })
 median_table "$rows" 4K 16K 64K 2M >"$out/fork-instructions.dat"
 
 # lockless-percall.dat: primitive instructions per call (icount), by folio.

@@ -9,6 +9,11 @@
  *       --baseline NAME (default baseline)  --variants a,b,c (column order)
  *       --mode M --bench B --phase P --metric X --params S   (filters)
  *       --tsv (for plots; default: markdown tables)
+ *
+ * Exit status: 0 done, 1 an error (input that cannot be read or parsed, a
+ * baseline missing from a measurement), 2 usage, 3 (compare) no
+ * measurement matches the filters: the one status that callers report as
+ * "not measured".
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,14 +23,17 @@
 #include "dataset.h"
 #include "report.h"
 
+enum { SDSTAT_ERROR = 1, SDSTAT_USAGE = 2, SDSTAT_NO_MATCH = 3 };
+
 static int usage(void)
 {
 	fprintf(stderr,
 		"usage: sdstat tidy --run NAME GUEST_RUN_DIR...\n"
 		"       sdstat summary CSV\n"
 		"       sdstat compare CSV [--baseline NAME] [--variants a,b,...] [--mode M]\n"
-		"                          [--bench B] [--phase P] [--metric X] [--params S] [--tsv]\n");
-	return 2;
+		"                          [--bench B] [--phase P] [--metric X] [--params S] [--tsv]\n"
+		"exit status: 0 done, 1 error, 2 usage, 3 compare: no measurement matches the filters\n");
+	return SDSTAT_USAGE;
 }
 
 static int load_csv(const char *path, struct dataset *d)
@@ -63,7 +71,7 @@ static int cmd_tidy(int argc, char **argv)
 		if (collect_guest_run(&d, argv[i], run, err, sizeof(err)) < 0) {
 			fprintf(stderr, "sdstat: %s\n", err);
 			dataset_free(&d);
-			return 1;
+			return SDSTAT_ERROR;
 		}
 	}
 	dataset_derive(&d);
@@ -82,7 +90,7 @@ static int cmd_summary(int argc, char **argv)
 		return usage();
 	dataset_init(&d);
 	if (load_csv(argv[0], &d))
-		return 1;
+		return SDSTAT_ERROR;
 	groups_build(&g, &d, &f);
 	report_summary_csv(&g, stdout);
 	groups_free(&g);
@@ -136,7 +144,7 @@ static int cmd_compare(int argc, char **argv)
 		variants[nvariants++] = v;
 	dataset_init(&d);
 	if (load_csv(argv[0], &d))
-		return 1;
+		return SDSTAT_ERROR;
 	groups_build(&g, &d, &f);
 	n = report_compare(&g, baseline, nvariants ? variants : NULL, nvariants, format, stdout,
 			   err, sizeof(err));
@@ -144,11 +152,11 @@ static int cmd_compare(int argc, char **argv)
 	dataset_free(&d);
 	if (n < 0) {
 		fprintf(stderr, "sdstat: %s\n", err);
-		return 1;
+		return SDSTAT_ERROR;
 	}
 	if (n == 0) {
 		fprintf(stderr, "sdstat: no measurement matches the filters\n");
-		return 1;
+		return SDSTAT_NO_MATCH;
 	}
 	return 0;
 }

@@ -12,4 +12,21 @@ ok "analysis builds with -Wall -Wextra -Werror"
 for t in test-stats test-dataset test-report test-bootstrap; do
 	(cd "$TOP/analysis/tests" && "$TOP/build/analysis/$t") | grep -E '^(not )?ok ' | sed "s/^\(\(not \)\{0,1\}ok\) [0-9]* /\1 0 $t: /"
 done
+
+# sdstat's exit statuses: only 3 means "not measured" to its callers.
+sdstat="$TOP/build/analysis/sdstat"
+"$sdstat" tidy --run r "$TOP/analysis/tests/fixtures/run-icount" >"$T_TMP/r.csv"
+assert_status "sdstat compare: data that matches, status 0" 0 "$sdstat" compare "$T_TMP/r.csv" --bench fork
+assert_status "sdstat compare: no measurement matches, status 3" 3 "$sdstat" compare "$T_TMP/r.csv" --bench no-such
+assert_contains "it says so" "$OUT" "no measurement matches"
+assert_status "sdstat compare: a missing CSV is an error, status 1" 1 "$sdstat" compare "$T_TMP/none.csv"
+assert_status "sdstat: a bad option is a usage error, status 2" 2 "$sdstat" compare "$T_TMP/r.csv" --bad x
+assert_contains "the usage names status 3" "$OUT" "3 compare: no measurement matches the filters"
+# plot.sh fails, with sdstat's message, on any status but 0 and 3.
+mkdir -p "$T_TMP/run"
+printf '#!/bin/sh\necho "sdstat: broken" >&2\nexit 1\n' >"$T_TMP/sdstat-broken"
+chmod +x "$T_TMP/sdstat-broken"
+assert_status "plot.sh fails when sdstat fails" 1 \
+	env SDSTAT="$T_TMP/sdstat-broken" bash "$TOP/analysis/plots/plot.sh" "$T_TMP/run" "baseline pte"
+assert_contains "and shows sdstat's error" "$OUT" "sdstat: broken"
 finish
