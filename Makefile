@@ -21,12 +21,14 @@
 #   make soak VARIANT=v DURATION=s [SEED=n]  the soft-dirty oracle for s seconds
 #   make oracle-demo [VARIANT=pte]  the oracle catches a deliberately broken kernel
 #   make path               the optimisation path: each step of the series measured
+#                           (OPT_PATH_STEPS, OPT_PATH_VARIANTS: subsets)
 #   make cachemodel         the cache model, a QEMU plugin (build/cachemodel/libcachemodel.so)
 #
 # Variables: VARIANT (default baseline), CONFIG (default: none, the
 # benchmark kernels' 4K/48-bit), CPU (default max), SMP (vCPUs, default 2), ICOUNT=1
 # (deterministic instruction counting), EXPERIMENT (for make results),
 # CHECK_VARIANTS (make check on a subset), DURATION and SEED (make soak).
+# Each may be given on the command line or exported.
 
 SHELL := /bin/bash
 VARIANT ?= baseline
@@ -87,17 +89,23 @@ check:
 results:
 	@bash $(S)/results.sh $(EXPERIMENT)
 
+# The old names of OPT_PATH_*, which read like $$PATH: refused, not ignored.
 path:
-	@bash $(S)/path.sh
+	@$(if $(PATH_STEPS)$(PATH_VARIANTS),echo 'error: PATH_STEPS and PATH_VARIANTS are now OPT_PATH_STEPS and OPT_PATH_VARIANTS' >&2; exit 1;) \
+	bash $(S)/path.sh
 
 matrix: linux
 	@bash $(S)/matrix.sh
 
+# VARIANT given (on the command line or exported), else pte: baseline,
+# the default elsewhere, has no soft-dirty.
+SD_VARIANT := $(if $(filter-out file,$(origin VARIANT)),$(VARIANT),pte)
+
 soak: linux
-	@bash $(S)/soak.sh $(if $(filter command line,$(origin VARIANT)),$(VARIANT),pte) $(or $(DURATION),600) $(SEED)
+	@bash $(S)/soak.sh '$(SD_VARIANT)' $(or $(DURATION),600) $(SEED)
 
 oracle-demo: linux
-	@bash $(S)/oracle-demo.sh $(if $(filter command line,$(origin VARIANT)),$(VARIANT),pte) $(or $(SEED),20261121) $(or $(OPS),200000)
+	@bash $(S)/oracle-demo.sh '$(SD_VARIANT)' $(or $(SEED),20261121) $(or $(OPS),200000)
 
 # The QEMU plugin API header comes from Debian's qemu source package.
 cachemodel:

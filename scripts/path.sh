@@ -8,8 +8,8 @@
 # PUBLISH=1 (the default) results/path/ and the path section of RESULTS.md
 # are written from them. Long: each step builds up to four kernels.
 #
-# Environment: PATH_STEPS (labels of the steps to run, default all; the
-# first step must be one of them), PATH_VARIANTS (the variants to measure, a
+# Environment: OPT_PATH_STEPS (labels of the steps to run, default all; the
+# first step must be one of them), OPT_PATH_VARIANTS (the variants to measure, a
 # subset of the experiment's with baseline, default all of them), PUBLISH (1
 # or empty).
 set -eu -o pipefail
@@ -27,18 +27,18 @@ load_experiment path
 for mode in $EXP_MODES; do
 	[ "$mode" = icount ] || die "experiment path: only the icount mode is measured along the path, not '$mode'"
 done
-if [ -n "${PATH_VARIANTS:-}" ]; then
-	case " $PATH_VARIANTS " in
+if [ -n "${OPT_PATH_VARIANTS:-}" ]; then
+	case " $OPT_PATH_VARIANTS " in
 	*" baseline "*) ;;
-	*) die "PATH_VARIANTS='$PATH_VARIANTS' lacks baseline, against which every step is compared" ;;
+	*) die "OPT_PATH_VARIANTS='$OPT_PATH_VARIANTS' lacks baseline, against which every step is compared" ;;
 	esac
-	for v in $PATH_VARIANTS; do
+	for v in $OPT_PATH_VARIANTS; do
 		case " $EXP_VARIANTS " in
 		*" $v "*) ;;
-		*) die "PATH_VARIANTS: '$v' is not a variant of experiment path; its variants: $EXP_VARIANTS" ;;
+		*) die "OPT_PATH_VARIANTS: '$v' is not a variant of experiment path; its variants: $EXP_VARIANTS" ;;
 		esac
 	done
-	EXP_VARIANTS=$(for v in $EXP_VARIANTS; do case " $PATH_VARIANTS " in *" $v "*) printf '%s ' "$v" ;; esac; done)
+	EXP_VARIANTS=$(for v in $EXP_VARIANTS; do case " $OPT_PATH_VARIANTS " in *" $v "*) printf '%s ' "$v" ;; esac; done)
 	EXP_VARIANTS="${EXP_VARIANTS% }"
 fi
 STEPS_FILE="$EXP_DIR/path.steps"
@@ -55,7 +55,7 @@ sdstat="$TOP/build/analysis/sdstat"
 npatches=$(lgit rev-list --count base..HEAD)
 # shellcheck source=scripts/path-lib.sh
 . "$TOP/scripts/path-lib.sh"
-parse_steps "$STEPS_FILE" "$npatches" "${PATH_STEPS:-}" "$EXP_VARIANTS"
+parse_steps "$STEPS_FILE" "$npatches" "${OPT_PATH_STEPS:-}" "$EXP_VARIANTS"
 
 src="$BUILD/path/src"
 git -C "$TOP/linux" worktree prune

@@ -38,7 +38,7 @@ assert_contains "a variant measured but not built by the first step" \
 assert_contains "an unknown step asked for" \
 	"$(parse "$(steps "a	1	$all	x")" 5 "zz")" "unknown path step 'zz'; steps: a"
 assert_contains "make path refuses variants without baseline" \
-	"$(PATH_VARIANTS=ptdesc bash "$TOP/scripts/path.sh" 2>&1)" "lacks baseline"
+	"$(OPT_PATH_VARIANTS=ptdesc bash "$TOP/scripts/path.sh" 2>&1)" "lacks baseline"
 assert_contains "make path names the variants it knows" \
-	"$(PATH_VARIANTS="baseline nope" bash "$TOP/scripts/path.sh" 2>&1)" "'nope' is not a variant of experiment path; its variants: baseline pte ptdesc ptdesc-wp"
+	"$(OPT_PATH_VARIANTS="baseline nope" bash "$TOP/scripts/path.sh" 2>&1)" "'nope' is not a variant of experiment path; its variants: baseline pte ptdesc ptdesc-wp"
 finish

@@ -24,4 +24,14 @@ assert_status "soak rejects a bad duration" 1 bash "$TOP/scripts/soak.sh" pte so
 assert_contains "the duration error names the value" "$OUT" "DURATION must be a positive number of seconds, not 'soon'"
 assert_status "oracle-demo rejects an unknown variant" 1 bash "$TOP/scripts/oracle-demo.sh" nope
 assert_contains "oracle-demo lists the valid variants" "$OUT" "valid variants: baseline"
+# make soak and oracle-demo: VARIANT from the command line or the
+# environment, pte without it (make -n: the commands, nothing run).
+unset VARIANT
+assert_contains "make soak without VARIANT soaks pte" "$(make -s -n -C "$TOP" soak)" "soak.sh 'pte' 600"
+assert_contains "make soak takes an exported VARIANT" "$(VARIANT=ptdesc make -s -n -C "$TOP" soak)" "soak.sh 'ptdesc' 600"
+assert_contains "make oracle-demo takes an exported VARIANT" \
+	"$(VARIANT=ptdesc-wp make -s -n -C "$TOP" oracle-demo)" "oracle-demo.sh 'ptdesc-wp'"
+assert_contains "make soak VARIANT=... on the command line" "$(make -s -n -C "$TOP" soak VARIANT=ptdesc)" "soak.sh 'ptdesc'"
+assert_status "make path refuses the old PATH_VARIANTS" 2 env PATH_VARIANTS=ptdesc make -s -C "$TOP" path
+assert_contains "and names the new one" "$OUT" "OPT_PATH_VARIANTS"
 finish
