@@ -54,6 +54,22 @@ assert_status() {
 	fi
 }
 
+# per_file NAME FINDINGS FILE...: one result per FILE, "NAME FILE": not ok
+# with the lines of FINDINGS that start with "FILE:" (a linter's findings),
+# ok when there are none.
+per_file() {
+	local name="$1" findings="$2" f found
+	shift 2
+	for f in "$@"; do
+		mapfile -t found < <(awk -v f="$f:" 'index($0, f) == 1' "$findings")
+		if [ ${#found[@]} -gt 0 ]; then
+			not_ok "$name $f" "${found[@]}"
+		else
+			ok "$name $f"
+		fi
+	done
+}
+
 finish() {
 	exit $((T_FAILED > 0))
 }

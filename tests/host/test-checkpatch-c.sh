@@ -63,26 +63,23 @@ rc=0
 if [ "$rc" -gt 1 ] || { [ "$rc" = 1 ] && ! [ -s "$T_TMP/findings" ]; }; then
 	not_ok "checkpatch.pl runs" "status $rc" "$(head -n 5 "$T_TMP/findings")"
 fi
-# Findings look like "FILE:LINE: LEVEL:TYPE: message".
-for f in "${files[@]}"; do
-	mapfile -t found < <(awk -v f="$f:" -v per_file="$PER_FILE" '
-		BEGIN {
-			n = split(per_file, rows, "\n")
-			for (i = 1; i <= n; i++) {
-				split(rows[i], w, " ")
-				if (w[1] ":" == f)
-					skip = "," w[2] ","
-			}
+# Findings look like "FILE:LINE: LEVEL:TYPE: message"; leave out those of
+# PER_FILE, then one result per file.
+awk -v per_file="$PER_FILE" '
+	BEGIN {
+		n = split(per_file, rows, "\n")
+		for (i = 1; i <= n; i++) {
+			split(rows[i], w, " ")
+			if (w[1] != "")
+				skip[w[1]] = "," w[2] ","
 		}
-		index($0, f) == 1 {
-			split($2, level, ":")
-			if (index(skip, "," level[2] ",") == 0)
-				print
-		}' "$T_TMP/findings")
-	if [ ${#found[@]} -gt 0 ]; then
-		not_ok "checkpatch $f" "${found[@]}"
-	else
-		ok "checkpatch $f"
-	fi
-done
+	}
+	{
+		file = $1
+		sub(/:[0-9]+:$/, "", file)
+		split($2, level, ":")
+		if (!(file in skip) || index(skip[file], "," level[2] ",") == 0)
+			print
+	}' "$T_TMP/findings" >"$T_TMP/kept"
+per_file checkpatch "$T_TMP/kept" "${files[@]}"
 finish

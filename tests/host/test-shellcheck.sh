@@ -42,12 +42,5 @@ lint() {
 lint bash "${bash_files[@]}"
 lint dash "${sh_files[@]}"
 
-for f in "${bash_files[@]}" "${sh_files[@]}"; do
-	mapfile -t found < <(awk -v f="$f:" 'index($0, f) == 1' "$T_TMP/findings")
-	if [ ${#found[@]} -gt 0 ]; then
-		not_ok "shellcheck $f" "${found[@]}"
-	else
-		ok "shellcheck $f"
-	fi
-done
+per_file shellcheck "$T_TMP/findings" "${bash_files[@]}" "${sh_files[@]}"
 finish
