@@ -77,7 +77,7 @@ generate() {
 	echo "![every instruction count of the run](results/plots/changes.png)"
 	echo
 	echo "(SVG: [fork-overhead](results/plots/fork-overhead.svg), [lockless](results/plots/lockless.svg),"
-	echo "[changes](results/plots/changes.svg); the other runs' plots: \\\`results/<experiment>/plots/changes.png\\\`.)"
+	echo "[changes](results/plots/changes.svg); the other runs' plots: \`results/<experiment>/plots/changes.png\`.)"
 	echo
 	echo "## fork() of 1 GiB"
 	table "fork(): instructions (icount)" --bench fork --phase fork --metric instructions --mode icount
