@@ -76,10 +76,10 @@ generate() {
 	echo
 	echo "![lockless readers](results/plots/lockless.png)"
 	echo
-	echo "![instructions per fork()](results/plots/fork-instructions.png)"
+	echo "![every instruction count of the run](results/plots/changes.png)"
 	echo
 	echo "(SVG: [fork-overhead](results/plots/fork-overhead.svg), [lockless](results/plots/lockless.svg),"
-	echo "[fork-instructions](results/plots/fork-instructions.svg).)"
+	echo "[changes](results/plots/changes.svg); the other runs' plots: \`results/<experiment>/plots/changes.png\`.)"
 	echo
 	echo "## fork() of 1 GiB"
 	table "fork(): instructions (icount)" --bench fork --phase fork --metric instructions --mode icount
@@ -121,3 +121,6 @@ awk -v gen="$dest/generated.md" '
 	END { if (!done) { while ((getline line < gen) > 0) print line } }
 ' "$results_md" >"$results_md.new"
 mv "$results_md.new" "$results_md"
+
+# The published plots and RESULTS.md's Summary table, from results/ alone.
+bash "$TOP/scripts/results-render.sh"

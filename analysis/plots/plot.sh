@@ -1,28 +1,39 @@
 #!/usr/bin/env bash
-# plot.sh RUN_DIR "VARIANTS": the three plots of a run, as PNG and SVG in
-# RUN_DIR/plots/, from RUN_DIR/results.csv through sdstat compare --tsv.
-#   fork-overhead  fork() overhead against baseline by folio size and
-#                  variant: change of medians in %, error bars the 95% CI of
-#                  the bootstrap over boots (sdstat compare), the RFC's +40%
-#   lockless       the cost of ptep_get_lockless() readers by variant
-#   fork-instructions  median instructions per fork() by folio size and variant
-# The statistics are those of the tables (sdstat compare): medians.
+# plot.sh RUN_DIR "VARIANTS": the plots of a run, as PNG and SVG in
+# RUN_DIR/plots/, from RUN_DIR/results.csv through sdstat compare --tsv,
+# so with the statistics of the tables: the change of the median against
+# baseline and the 95% CI of the bootstrap over boots, then repetitions.
+#   fork-overhead  fork() of 1 GiB by folio size and variant: against the
+#                  RFC's +40% (and the first implementation, with FIRST), and
+#                  zoomed on the series with the targets of issue 7
+#   lockless       ptep_get_lockless() alone (instructions per call, 4K and
+#                  64K entries each on its own axis) and its users (% change)
+#   changes        every measurement of the run in instructions (changes.sh)
+# Optional, for the published plots (scripts/results-render.sh):
+#   FIRST=DIR   the first implementation's run (DIR/results.csv), plotted
+#               beside the series
+#   FORK2M=DIR  fork() at 2M from that run (pinned to one CPU) instead of
+#               RUN_DIR's
 set -eu -o pipefail
 run="${1:?usage: plot.sh RUN_DIR VARIANTS}"
 variants="${2:?usage: plot.sh RUN_DIR VARIANTS}"
 here=$(cd "$(dirname "$0")" && pwd)
 sdstat="${SDSTAT:-$here/../../build/analysis/sdstat}"
+first="${FIRST:-}"
+fork2m="${FORK2M:-}"
 csv="$run/results.csv"
 out="$run/plots"
 mkdir -p "$out"
 vlist=$(echo "$variants" | tr ' ' ',')
 others=$(echo "$variants" | tr ' ' '\n' | { grep -vx baseline || true; } | tr '\n' ' ')
+run_id=$(cat "$run/RUN" 2>/dev/null || basename "$run")
 
-# compare FILTERS...: the TSV rows, without the header; "" when nothing
+# compare CSV FILTERS...: the TSV rows, without the header; "" when nothing
 # matches (sdstat's status 3); any other failure of sdstat fails the plots.
 compare() {
-	local rc=0 rows
-	rows=$("$sdstat" compare "$csv" --variants "$vlist" --tsv "$@" 2>"$out/sdstat.err") || rc=$?
+	local f="$1" rc=0 rows
+	shift
+	rows=$("$sdstat" compare "$f" --variants "$vlist" --tsv "$@" 2>"$out/sdstat.err") || rc=$?
 	[ "$rc" = 0 ] || [ "$rc" = 3 ] || { cat "$out/sdstat.err" >&2; exit 1; }
 	[ "$rc" = 3 ] || tail -n +2 <<<"$rows"
 }
@@ -30,95 +41,105 @@ compare() {
 # row_of ROWS VARIANT FOLIO PHASE: the first of ROWS for VARIANT, with that
 # folio size and phase where they are not "".
 row_of() {
-	awk -F'\t' -v v="$2" -v f="${3:+folio=$3,}" -v p="$4" \
-		'$6 == v && (f == "" || index($3, f)) && (p == "" || $4 == p) { print; exit }' <<<"$1"
+	printf '%s\n' "$1" |
+		awk -F'\t' -v v="$2" -v f="${3:+folio=$3,}" -v p="$4" \
+			'$6 == v && (f == "" || index($3 ",", f)) && (p == "" || $4 == p) { print; exit }'
 }
 
-# folio_label ROWS FOLIO: the x label of a folio size, which says so when
-# its benchmark ran pinned to one CPU (fork-bench --cpu).
-folio_label() {
-	local cpu
-	cpu=$(printf '%s\n' "$1" | awk -F'\t' -v f="folio=$2," 'index($3, f)' | sed -n '/,cpu=[0-9]/{s/.*,cpu=\([0-9]*\).*/\1/p;q}')
-	if [ -n "$cpu" ]; then printf '"%s, 1 CPU"' "$2"; else printf '%s' "$2"; fi
+# pct_of ROWS VARIANT FOLIO PHASE: "pct lo hi" of the change of medians
+# (median_pct, median_pct_low, median_pct_high: columns 16-18 of sdstat
+# compare --tsv), or "NaN NaN NaN".
+pct_of() {
+	local r
+	r=$(row_of "$@")
+	if [ -n "$r" ]; then printf '%s\n' "$r" | cut -f16-18; else printf 'NaN\tNaN\tNaN\n'; fi
 }
 
-# pct_header KEY / pct_line LABEL ROWS FOLIO PHASE: a table of the % change
-# of medians and its 95% bootstrap CI (median_pct, median_pct_low,
-# median_pct_high: columns 16-18 of sdstat compare --tsv) per non-baseline
-# variant; a line only where some variant has a row.
-pct_header() {
-	printf '%s' "$1"
-	for v in $others; do printf '\t%s\t%s_lo\t%s_hi' "$v" "$v" "$v"; done
-	printf '\n'
+# fork-overhead.dat: folio, then per non-baseline variant the series' pct lo
+# hi and the first implementation's pct lo hi (NaN without FIRST).
+fork_rows() {
+	compare "$1" --bench fork --phase fork --metric instructions --mode icount | { grep 'state=dirty' || true; }
 }
-pct_line() {
-	local line="$1" found=0 v r
-	for v in $others; do
-		r=$(row_of "$2" "$v" "$3" "$4")
-		if [ -n "$r" ]; then
-			found=1
-			line="$line\t$(printf '%s\n' "$r" | cut -f16-18)"
-		else
-			line="$line\tNaN\tNaN\tNaN"
-		fi
-	done
-	if [ "$found" = 1 ]; then printf '%b\n' "$line"; fi
-}
-
-# median_table ROWS FOLIOS...: folio, then the median per variant (column 15).
-median_table() {
-	local rows="$1" folio line found v m
-	shift
+series=$(fork_rows "$csv")
+firsts=""
+[ -z "$first" ] || firsts=$(fork_rows "$first/results.csv")
+twom="$series"
+[ -z "$fork2m" ] || twom=$(fork_rows "$fork2m/results.csv" | { grep 'cpu=1' || true; })
+{
 	printf 'folio'
-	for v in $variants; do printf '\t%s' "$v"; done
+	for v in $others; do printf '\t%s\t%s_lo\t%s_hi\t%s (first)\t%s_first_lo\t%s_first_hi' "$v" "$v" "$v" "$v" "$v" "$v"; done
 	printf '\n'
-	for folio in "$@"; do
-		line=$(folio_label "$rows" "$folio") found=0
-		for v in $variants; do
-			m=$(row_of "$rows" "$v" "$folio" "" | cut -f15)
-			[ -z "$m" ] || found=1
-			line="$line\t${m:-NaN}"
+	for folio in 4K 16K 64K 2M; do
+		rows="$series" label="$folio"
+		if [ "$folio" = 2M ]; then
+			rows="$twom"
+			if grep -q 'folio=2M,.*cpu=' <<<"$rows"; then label="2M (series: 1 CPU)"; fi
+		fi
+		line="\"$label\""
+		found=0
+		for v in $others; do
+			p=$(pct_of "$rows" "$v" "$folio" "")
+			[ "$p" = "NaN	NaN	NaN" ] || found=1
+			line="$line\t$p"
+			if [ -n "$first" ]; then
+				line="$line\t$(pct_of "$firsts" "$v" "$folio" "")"
+			else
+				line="$line\tNaN\tNaN\tNaN"
+			fi
 		done
 		if [ "$found" = 1 ]; then printf '%b\n' "$line"; fi
 	done
-}
+} >"$out/fork-overhead.dat"
 
-# fork-overhead.dat: folio, then pct lo hi per non-baseline variant, per mode.
-for mode in icount tcg; do
-	metric=$([ "$mode" = icount ] && echo instructions || echo wall_ns)
-	rows=$(compare --bench fork --phase fork --metric "$metric" --mode "$mode" | { grep 'state=dirty' || true; })
-	{
-		pct_header folio
-		for folio in 4K 16K 64K 2M; do pct_line "$(folio_label "$rows" "$folio")" "$rows" "$folio" ""; done
-	} >"$out/fork-overhead-$mode.dat"
-done
-
-# fork-instructions.dat: folio, then median instructions per variant (icount).
-rows=$(compare --bench fork --phase fork --metric instructions --mode icount | { grep 'state=dirty' || true; })
-median_table "$rows" 4K 16K 64K 2M >"$out/fork-instructions.dat"
-
-# lockless-percall.dat: primitive instructions per call (icount), by folio.
-rows=$(compare --bench lockless --phase walk --metric instructions_per_call --mode icount)
-median_table "$rows" 4K 64K >"$out/lockless-percall.dat"
+# lockless-percall.dat: per variant (one row each, baseline first), the
+# median instructions per call at 4K and 64K entries and their % change (icount).
+rows=$(compare "$csv" --bench lockless --phase walk --metric instructions_per_call --mode icount)
+{
+	printf 'variant\t4K\t4K_pct\t64K\t64K_pct\n'
+	for v in $variants; do
+		line="$v" found=0
+		for folio in 4K 64K; do
+			r=$(row_of "$rows" "$v" "$folio" "")
+			[ -z "$r" ] || found=1
+			line="$line\t$(printf '%s\n' "$r" | awk -F'\t' 'NF { print $15 "\t" $16; next } { print "NaN\tNaN" }')"
+		done
+		if [ "$found" = 1 ]; then printf '%b\n' "$line"; fi
+	done
+} >"$out/lockless-percall.dat"
 
 # lockless-readers.dat: % change of GUP-fast, PIN-fast and faults (icount).
-gup=$(compare --bench gup --metric get_us --mode icount)
-fault=$(compare --bench fault --phase touch --metric instructions_per_fault --mode icount)
+gup=$(compare "$csv" --bench gup --metric get_us --mode icount)
+fault=$(compare "$csv" --bench fault --phase touch --metric instructions_per_fault --mode icount)
 {
-	pct_header reader
-	pct_line '"GUP-fast"' "$gup" "" gup_fast
-	pct_line '"PIN-fast"' "$gup" "" pin_fast
-	pct_line '"page faults"' "$fault" "" touch
+	printf 'reader'
+	for v in $others; do printf '\t%s\t%s_lo\t%s_hi' "$v" "$v" "$v"; done
+	printf '\n'
+	for r in GUP-fast PIN-fast faults; do
+		case "$r" in
+		GUP-fast) rows="$gup" phase=gup_fast label='"GUP-fast"' ;;
+		PIN-fast) rows="$gup" phase=pin_fast label='"PIN-fast"' ;;
+		faults) rows="$fault" phase=touch label='"page faults"' ;;
+		esac
+		line="$label" found=0
+		for v in $others; do
+			p=$(pct_of "$rows" "$v" "" "$phase")
+			[ "$p" = "NaN	NaN	NaN" ] || found=1
+			line="$line\t$p"
+		done
+		if [ "$found" = 1 ]; then printf '%b\n' "$line"; fi
+	done
 } >"$out/lockless-readers.dat"
 
-nothers=$(echo "$others" | wc -w)
 # rows FILE: its data rows; a plot with none shows a note instead of failing.
 rows() { tail -n +2 "$out/$1" | grep -c . || true; }
-counts="rows_over_icount=$(rows fork-overhead-icount.dat); rows_over_tcg=$(rows fork-overhead-tcg.dat)"
-counts="$counts; rows_percall=$(rows lockless-percall.dat); rows_readers=$(rows lockless-readers.dat)"
-counts="$counts; rows_forkinsn=$(rows fork-instructions.dat)"
+nothers=$(echo "$others" | wc -w)
+title_runs="run $run_id"
+[ -z "$fork2m" ] || title_runs="$title_runs; 2M: run $(cat "$fork2m/RUN")"
+[ -z "$first" ] || title_runs="$title_runs; first implementation: run $(cat "$first/RUN")"
+counts="rows_over=$(rows fork-overhead.dat); rows_percall=$(rows lockless-percall.dat); rows_readers=$(rows lockless-readers.dat)"
 for term in png svg; do
-	gnuplot -e "outdir='$out'; term='$term'; nothers=$nothers; nvariants=$(echo "$variants" | wc -w); $counts" \
+	gnuplot -e "outdir='$out'; term='$term'; nothers=$nothers; nvariants=$(echo "$variants" | wc -w); runs='$title_runs'; hasfirst=$([ -n "$first" ] && echo 1 || echo 0); $counts" \
 		"$here/plots.gp" 2>"$out/gnuplot-$term.log" ||
 		{ cat "$out/gnuplot-$term.log" >&2; echo "plot.sh: gnuplot failed" >&2; exit 1; }
 done
+bash "$here/changes.sh" "$run" "$out"

@@ -1,0 +1,36 @@
+# Every measurement of a run in instructions (called by changes.sh with
+# datafile, outbase, term, rows, height, vars (the compared variants, for the
+# key), runid, lmargin (characters) and xr (the x range, "lo:hi")). Columns of datafile: row, label, variant, its position in
+# its compare line, % change of the median, CI low, CI high.
+if (term eq 'png') set terminal pngcairo size 1100,height font ",10"; else set terminal svg size 1100,height font "Helvetica,11"
+set output outbase.((term eq 'png') ? '.png' : '.svg')
+set datafile separator "\t"
+set datafile missing "NaN"
+set linetype 1 lc rgb "#9400d3" pt 7 ps 1.2
+set linetype 2 lc rgb "#009e73" pt 5 ps 1.2
+set linetype 3 lc rgb "#56b4e9" pt 9 ps 1.4
+set linetype 4 lc rgb "#e69f00" pt 11 ps 1.4
+set title "run ".runid.": change of the median against baseline, instructions (QEMU -icount),\n95% CI of the bootstrap over boots, then repetitions".((xr eq "*:*") ? "" : " (intervals beyond the axis end at its edge)")
+set xlabel "% change of the median against the baseline of its comparison"
+set grid xtics
+set key outside top center horizontal
+set yrange [rows - 0.5:-0.5]
+set ytics scale 0 font ",9"
+set xzeroaxis
+set arrow 1 from first 0, graph 0 to first 0, graph 1 nohead lc rgb "black"
+set lmargin lmargin
+set ytics noenhanced
+eval "set xrange [".xr."]"
+# Intervals beyond a fixed range end at its edge.
+xlo = (xr[1:1] eq '*') ? -1e30 : real(xr[1:strstrt(xr, ':') - 1])
+xhi = (xr[strlen(xr):strlen(xr)] eq '*') ? 1e30 : real(xr[strstrt(xr, ':') + 1:])
+clip(x) = x < xlo ? xlo : (x > xhi ? xhi : x)
+if (rows == 0) {
+	set label 99 "no instruction counts in this run" at graph 0.5, 0.5 center
+	plot [0:1][0:1] NaN notitle
+} else {
+	# Each variant a little above or below its row, so that the intervals
+	# of one measurement do not overlap.
+	plot for [i=1:words(vars)] datafile using ($4 == i ? $5 : NaN):($1 + 0.18 * (i - (words(vars) + 1) / 2.0)):(clip($6)):(clip($7)):yticlabels(2) \
+		with xerrorbars lt i title word(vars, i)
+}
