@@ -13,9 +13,11 @@ lgit() {
 	git -C "$LINUX" "$@"
 }
 
-# The patch files of the series, in order, without the cover letter.
+# The patch files of the series, in order, without the cover letter: NNNN-*
+# or, as git format-patch -v2 names them, v2-NNNN-*.
 series_files() {
-	ls "$PATCHES"/[0-9][0-9][0-9][0-9]-*.patch 2>/dev/null | grep -v '/0000-' || true
+	ls "$PATCHES"/[0-9][0-9][0-9][0-9]-*.patch "$PATCHES"/v[0-9]*-[0-9][0-9][0-9][0-9]-*.patch 2>/dev/null |
+		grep -v '/\(v[0-9]*-\)\?0000-' || true
 }
 
 # normalize_patch: read one patch on stdin and print what identifies its
