@@ -2,12 +2,15 @@
 # read from the patches alone (no kernel tree). Run by series-plan.sh:
 #   awk -v variants="baseline pte ..." -v kconfig_dir=DIR -f series-plan.awk PATCH...
 # Prints one tab-separated line per patch:
-#   N  FILE  SUBJECT  BUILD  KEEP  ABSENT  OMIT  WHY
+#   N  FILE  SUBJECT  BUILD  KEEP  ABSENT  OMIT  WHY  KIND
 # BUILD: the variants to build after this patch (comma-separated, "-" for
 # none); KEEP: variants that exist but that the patch does not change;
 # ABSENT: variants whose Kconfig options the series has not defined yet;
 # OMIT: the options of the fragments the series defines later (left out of
-# the configuration at this patch, space-separated); WHY: the reason.
+# the configuration at this patch, space-separated); WHY: the reason; KIND:
+# "wide" when the patch changes a header or a build file (most of a kernel
+# may recompile), "narrow" when it changes only .c and .S files, "-" when
+# nothing of the kernel build.
 #
 # Rules (conservative: when unsure, every variant):
 # - Files under Documentation/ or tools/, and MAINTAINERS: no kernel build.
@@ -91,6 +94,7 @@ function flush_patch(    i, n, parts, v, build, keep, absent, omit, sym, why, f,
 	for (i = 1; i <= nfiles; i++) {
 		f = files[i]
 		if (f ~ /^(Documentation|tools)\// || f == "MAINTAINERS") continue
+		kind = (f ~ /\.[cS]$/ && kind != "wide") ? "narrow" : "wide"
 		if (f ~ /\.[cS]$/ && (f in objcond)) {
 			cond = objcond[f]
 		} else if (f ~ /(^|\/)(Makefile|Kbuild)$/ && (f in mkcond)) {
@@ -123,12 +127,12 @@ function flush_patch(    i, n, parts, v, build, keep, absent, omit, sym, why, f,
 	omit = ""
 	for (sym in fragsym_any)
 		if (sym in series_sym && !(sym in defined)) omit = omit == "" ? sym : omit " " sym
-	printf "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", ++npatch, pname, subject, \
+	printf "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", ++npatch, pname, subject, \
 		build == "" ? "-" : build, keep == "" ? "-" : keep, absent == "" ? "-" : absent, \
-		omit == "" ? "-" : omit, why
+		omit == "" ? "-" : omit, why, kind == "" ? "-" : kind
 	delete condseen
 	delete conds
-	nfiles = 0; nforced = 0; newv = ""
+	nfiles = 0; nforced = 0; newv = ""; kind = ""
 }
 
 BEGIN {
@@ -170,12 +174,15 @@ BEGIN {
 FNR == 1 {
 	finish_patch()
 	pfile = FILENAME; pname = FILENAME; sub(/.*\//, "", pname)
-	subject = ""; insubj = 0; inhead = 1; file = ""; mkonly = 1
+	subject = ""; insubj = 0; inhead = 1; file = ""; mkonly = 1; insig = 0
 }
 inhead && /^Subject: / { subject = $0; sub(/^Subject: (\[[^]]*\] )?/, "", subject); insubj = 1; next }
 inhead && insubj && /^[ \t]/ { s = $0; sub(/^[ \t]+/, " ", s); subject = subject s; next }
 inhead { insubj = 0 }
 inhead && /^$/ { inhead = 0 }
+# The signature ends the patch ("-- " would read as a removed line).
+/^-- $/ { end_makefile(); insig = 1 }
+insig { next }
 /^diff --git / {
 	end_makefile()
 	file = $0; sub(/^diff --git a\//, "", file); sub(/ b\/.*/, "", file)

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # series-plan.sh [VARIANTS]: the plan of make series-build, read from the
 # patches of patches/ (PATCHES_DIR) alone: one tab-separated line per patch,
-#   N  FILE  SUBJECT  BUILD  KEEP  ABSENT  OMIT  WHY
+#   N  FILE  SUBJECT  BUILD  KEEP  ABSENT  OMIT  WHY  KIND
 # which variants to build after it, which it leaves unchanged, which do not
-# exist yet, the options of the fragments the series has not defined yet and
-# why. VARIANTS (space-separated) defaults to every variant. The rules are at
+# exist yet, the options of the fragments the series has not defined yet,
+# why, and whether it changes headers or build files (wide) or only sources. VARIANTS (space-separated) defaults to every variant. The rules are at
 # the top of scripts/series-plan.awk.
 set -eu -o pipefail
 . "$(dirname "$0")/lib.sh"
