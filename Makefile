@@ -19,6 +19,9 @@
 #   make soak VARIANT=v DURATION=s [SEED=n]  the soft-dirty oracle for s seconds
 #   make oracle-demo [VARIANT=pte]  the oracle catches a deliberately broken kernel
 #   make path               the optimisation path: each step of the series measured
+#   make series-build       build every patch of patches/ in turn for each variant
+#                           it changes (bisectability; long, not in make check;
+#                           DRY_RUN=1 prints the plan only)
 #   make cachemodel         the cache model, a QEMU plugin (build/cachemodel/libcachemodel.so)
 #
 # Variables: VARIANT (default baseline), CONFIG (default: none, the
@@ -38,7 +41,7 @@ S := scripts
 KERNEL := $(VARIANT)$(if $(CONFIG),@$(CONFIG))
 
 .PHONY: help deps linux export-patches kernel kernels guest-image boot run check results \
-	variants configs check-variant soak oracle-demo path matrix cachemodel clean
+	variants configs check-variant soak oracle-demo path series-build matrix cachemodel clean
 
 help:
 	@awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' Makefile
@@ -84,6 +87,9 @@ results:
 
 path:
 	@bash $(S)/path.sh
+
+series-build: $(if $(DRY_RUN),,linux)
+	@bash $(S)/series-build.sh
 
 matrix: linux
 	@bash $(S)/matrix.sh
