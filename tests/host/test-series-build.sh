@@ -119,7 +119,7 @@ table=$(cat "$BUILD/series-build/table.txt")
 assert_contains "the table has a column per variant" "$table" "baseline   pte"
 assert_contains "and a row per patch" "$table" "3   mm: bench"
 assert_eq "every patch built for both variants but pte at patch 1" 5 "$(grep -c ok "$BUILD/series-build/results.tsv")"
-assert_contains "an option defined later is left out of the configuration, not lost" \
+assert_contains "once a patch defines the option, it is in the configuration again" \
 	"$(grep -c PTEP_GET_LOCKLESS_BENCH "$BUILD/series-build/obj/baseline/fragment.config")" "1"
 assert_contains "the build worktree is not linux/" "$(git -C "$LINUX_DIR" worktree list)" "series-build/linux"
 
