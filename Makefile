@@ -22,6 +22,9 @@
 #   make oracle-demo [VARIANT=pte]  the oracle catches a deliberately broken kernel
 #   make path               the optimisation path: each step of the series measured
 #                           (OPT_PATH_STEPS, OPT_PATH_VARIANTS: subsets)
+#   make series-build       build every patch of patches/ in turn for each variant
+#                           it changes (bisectability; long, not in make check;
+#                           DRY_RUN=1 prints the plan only)
 #   make cachemodel         the cache model, a QEMU plugin (build/cachemodel/libcachemodel.so)
 #
 # Variables: VARIANT (default baseline), CONFIG (default: none, the
@@ -42,7 +45,7 @@ S := scripts
 KERNEL := $(VARIANT)$(if $(CONFIG),@$(CONFIG))
 
 .PHONY: help deps linux export-patches kernel kernels guest-image boot run test check results \
-	variants configs check-variant soak oracle-demo path matrix cachemodel clean
+	variants configs check-variant soak oracle-demo path series-build matrix cachemodel clean
 
 help:
 	@awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' Makefile
@@ -93,6 +96,9 @@ results:
 path:
 	@$(if $(PATH_STEPS)$(PATH_VARIANTS),echo 'error: PATH_STEPS and PATH_VARIANTS are now OPT_PATH_STEPS and OPT_PATH_VARIANTS' >&2; exit 1;) \
 	bash $(S)/path.sh
+
+series-build: $(if $(DRY_RUN),,linux)
+	@bash $(S)/series-build.sh
 
 matrix: linux
 	@bash $(S)/matrix.sh

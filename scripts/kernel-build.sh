@@ -9,6 +9,9 @@
 # one-off build use another source tree (make oracle-demo's broken kernel).
 # KERNEL_CONFIG_ONLY=1 stops after the configuration and its check: whether
 # every option of the fragments survives, without building.
+# KERNEL_CONFIG_OMIT (symbols without CONFIG_, space-separated) leaves those
+# options out of the fragments: options a source tree does not define yet
+# (make series-build at a patch before the one that adds them).
 set -eu -o pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -23,6 +26,20 @@ base_variant="${base_variant%-debug}"
 
 src="${KERNEL_SRC:-$TOP/linux}"
 [ -e "$src/.git" ] || die "$src is not a kernel git tree: run 'make linux' first"
+
+# omit_options: the fragment on stdin without the options of KERNEL_CONFIG_OMIT.
+omit_options() {
+	local sym pattern=""
+	for sym in ${KERNEL_CONFIG_OMIT:-}; do
+		case "$sym" in '' | *[!A-Za-z0-9_]*) die "KERNEL_CONFIG_OMIT: '$sym' is not a Kconfig symbol" ;; esac
+		pattern="$pattern|$sym"
+	done
+	if [ -z "$pattern" ]; then
+		cat
+	else
+		grep -Ev "^(# )?CONFIG_(${pattern#|})( is not set|=)" || true
+	fi
+}
 
 out="${KERNEL_OUT:-$BUILD/$variant}"
 mkdir -p "$out"
@@ -39,7 +56,7 @@ fragment="$out/fragment.config"
 	fi
 	echo "# The release string names the variant: uname -r says what runs."
 	echo "CONFIG_LOCALVERSION=\"-${variant/@/-}\""
-} >"$fragment.new"
+} | omit_options >"$fragment.new"
 mv "$fragment.new" "$fragment"
 
 export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/ccache}"
@@ -75,9 +92,11 @@ if ! kmake Image >"$out/build.log" 2>&1; then
 fi
 
 # Warnings in files the series changes are errors of ours.
-changed=$(git -C "$TOP/linux" diff --name-only base..HEAD -- '*.c' '*.h' | tr '\n' '|')
+changed=$(git -C "$src" diff --name-only base..HEAD -- '*.c' '*.h' | tr '\n' '|')
 changed="${changed%|}"
-if [ -n "$changed" ] && grep -E "^(\.\./)*(linux/)?($changed):[0-9]+:[0-9]+: warning:" "$out/build.log" >"$out/series-warnings.log"; then
+# The compiler names a file by its path from the build directory to the source.
+srcrel=$(realpath -m --relative-to="$out" "$src" | sed 's/[.]/\\./g')
+if [ -n "$changed" ] && grep -E "^((\.\./)*(linux/)?|$srcrel/)($changed):[0-9]+:[0-9]+: warning:" "$out/build.log" >"$out/series-warnings.log"; then
 	cat "$out/series-warnings.log" >&2
 	die "kernel $variant: the build warns in files changed by the series (above)"
 fi

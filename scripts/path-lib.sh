@@ -56,3 +56,76 @@ parse_steps() {
 		esac
 	done
 }
+
+# The series of make path comes from this repository's history: a commit
+# whose patches/ holds it (experiments/path.series), never from patches/.
+
+# path_series_commit FILE: the commit of FILE's "commit:" line.
+path_series_commit() {
+	local file="$1" c
+	[ -f "$file" ] || die "no series file $file"
+	c=$(sed -n 's/^commit:[[:space:]]*\([^[:space:]]*\)[[:space:]]*$/\1/p' "$file")
+	case "$c" in
+	*[!0-9a-f]* | '') die "$file: expected a line 'commit: <40 hex digits>'" ;;
+	esac
+	[ "${#c}" = 40 ] || die "$file: the commit is a full id (40 hex digits), not '$c'"
+	echo "$c"
+}
+
+# check_history_commit REPO COMMIT: fail, saying what to run, when COMMIT is
+# not in REPO's history (a shallow clone, or one that lacks it).
+check_history_commit() {
+	local repo="$1" c="$2"
+	git -C "$repo" cat-file -e "$c^{commit}" 2>/dev/null && return 0
+	if [ "$(git -C "$repo" rev-parse --is-shallow-repository 2>/dev/null)" = true ]; then
+		die "commit $c, which holds the series of make path in patches/, is not in this shallow clone: run 'git -C $repo fetch --unshallow'"
+	fi
+	die "commit $c, which holds the series of make path in patches/, is not in this clone's history: fetch it ('git -C $repo fetch origin', or 'git fetch --unshallow' for a shallow clone)"
+}
+
+# history_series_files REPO COMMIT: the patch files of patches/ at COMMIT, in
+# order, without the cover letter (names only).
+history_series_files() {
+	git -C "$1" ls-tree --name-only "$2" patches/ | sed 's|^patches/||' |
+		grep -E '^(v[0-9]+-)?[0-9]{4}-.*\.patch$' | grep -Ev '^(v[0-9]+-)?0000-' || true
+}
+
+# history_patch_subject REPO COMMIT NAME: the subject of patches/NAME at COMMIT.
+history_patch_subject() {
+	git -C "$1" show "$2:patches/$3" | awk '
+		/^Subject: / { s = $0; sub(/^Subject: (\[[^]]*\] )?/, "", s); on = 1; next }
+		on && /^[ \t]/ { t = $0; sub(/^[ \t]+/, " ", t); s = s t; next }
+		on { print s; exit }
+	'
+}
+
+# apply_history_series REPO COMMIT TREE: git am every patch of patches/ at
+# COMMIT onto TREE's HEAD, read with git show (no copy in the tree).
+apply_history_series() {
+	local repo="$1" c="$2" tree="$3" name n=0
+	for name in $(history_series_files "$repo" "$c"); do
+		n=$((n + 1))
+		if ! git -C "$repo" show "$c:patches/$name" |
+			git -C "$tree" am -q --whitespace=nowarn --committer-date-is-author-date >"$tree.am.log" 2>&1; then
+			git -C "$tree" am --abort >/dev/null 2>&1 || true
+			sed -n '1,15p' "$tree.am.log" >&2
+			die "patch $n ($name) of the series at commit $c does not apply on base"
+		fi
+	done
+	rm -f "$tree.am.log"
+}
+
+# path_plan REPO COMMIT: the steps parse_steps kept, each with its patches
+# and their subjects (make path's DRY_RUN).
+path_plan() {
+	local repo="$1" c="$2" l first=1 i names
+	mapfile -t names < <(history_series_files "$repo" "$c")
+	printf 'make path: the series at commit %s (%d patches), steps: %s\n' "$c" "${#names[@]}" "$LABELS"
+	for l in $LABELS; do
+		printf '%s: patches %d-%d, rebuilds %s: %s\n' "$l" "$first" "${PATCH_OF[$l]}" "${REBUILD_OF[$l]}" "${WHAT_OF[$l]}"
+		for ((i = first; i <= PATCH_OF[$l]; i++)); do
+			printf '  %2d %s\n' "$i" "$(history_patch_subject "$repo" "$c" "${names[i - 1]}")"
+		done
+		first=$((PATCH_OF[$l] + 1))
+	done
+}

@@ -7,11 +7,15 @@
 # path next to the RFC's 40%. Raw data stay in runs/<date>-path/; with
 # PUBLISH=1 (the default) results/path/ and the path section of RESULTS.md
 # are written from them. Long: each step builds up to four kernels.
+# The series is the first one, read from this repository's history (the
+# commit named in experiments/path.series) and applied in a linux worktree
+# of its own (build/path/src), not patches/.
 #
 # Environment: OPT_PATH_STEPS (labels of the steps to run, default all; the
 # first step must be one of them), OPT_PATH_VARIANTS (the variants to measure, a
 # subset of the experiment's with baseline, default all of them), PUBLISH (1
-# or empty).
+# or empty), DRY_RUN=1 (list each step's patches and their subjects from
+# history, and stop: no build).
 set -eu -o pipefail
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/series-lib.sh"
@@ -44,6 +48,20 @@ fi
 STEPS_FILE="$EXP_DIR/path.steps"
 publish="${PUBLISH-1}"
 
+# The steps, of the series at the commit of path.series: parse_steps fills
+# LABELS, PATCH_OF, REBUILD_OF, WHAT_OF.
+# shellcheck source=scripts/path-lib.sh
+. "$TOP/scripts/path-lib.sh"
+series_commit=$(path_series_commit "$EXP_DIR/path.series")
+check_history_commit "$TOP" "$series_commit"
+npatches=$(history_series_files "$TOP" "$series_commit" | wc -l)
+[ "$npatches" -gt 0 ] || die "commit $series_commit (experiments/path.series) has no patches in patches/"
+parse_steps "$STEPS_FILE" "$npatches" "${OPT_PATH_STEPS:-}" "$EXP_VARIANTS"
+if [ -n "${DRY_RUN:-}" ]; then
+	path_plan "$TOP" "$series_commit"
+	exit 0
+fi
+
 say "dependencies, linux/, guest image, analysis"
 bash "$TOP/scripts/deps.sh"
 bash "$TOP/scripts/linux-prepare.sh"
@@ -51,19 +69,29 @@ bash "$TOP/scripts/guest-image.sh"
 make -s -C "$TOP/analysis" >/dev/null
 sdstat="$TOP/build/analysis/sdstat"
 
-# The steps: parse_steps fills LABELS, PATCH_OF, REBUILD_OF, WHAT_OF.
-npatches=$(lgit rev-list --count base..HEAD)
-# shellcheck source=scripts/path-lib.sh
-. "$TOP/scripts/path-lib.sh"
-parse_steps "$STEPS_FILE" "$npatches" "${OPT_PATH_STEPS:-}" "$EXP_VARIANTS"
-
+# The series in a worktree of linux/ of its own, applied on base once for a
+# given series commit and base (build/path/series records both and the top).
 src="$BUILD/path/src"
 git -C "$TOP/linux" worktree prune
 if [ ! -e "$src/.git" ]; then
 	rm -rf "$src"
 	mkdir -p "$BUILD/path"
-	lgit worktree add -q --detach "$src" HEAD
+	lgit worktree add -q --detach "$src" base
 fi
+record="$BUILD/path/series"
+base=$(lgit rev-parse 'base^{commit}')
+rec_series="" rec_base="" top=""
+[ ! -f "$record" ] || read -r rec_series rec_base top <"$record"
+if [ "$rec_series $rec_base" != "$series_commit $base" ] || ! git -C "$src" cat-file -e "$top^{commit}" 2>/dev/null; then
+	say "the series of commit ${series_commit:0:12} ($npatches patches) on base, in ${src#"$TOP"/}"
+	git -C "$src" am --abort >/dev/null 2>&1 || true
+	git -C "$src" checkout -q -f --detach base
+	apply_history_series "$TOP" "$series_commit" "$src"
+	top=$(git -C "$src" rev-parse HEAD)
+	echo "$series_commit $base $top" >"$record"
+fi
+[ "$(git -C "$src" rev-list --count "base..$top")" = "$npatches" ] ||
+	die "${src#"$TOP"/} does not hold the $npatches patches of commit $series_commit; remove $record and run again"
 images="$BUILD/path/images"
 mkdir -p "$images"
 
@@ -72,6 +100,7 @@ RUN="$TOP/runs/$run_id"
 mkdir -p "$RUN"
 cp "$EXP_FILE" "$RUN/experiment.exp"
 cp "$STEPS_FILE" "$RUN/path.steps"
+echo "$series_commit" >"$RUN/series-commit"
 echo "$EXP_VARIANTS" >"$RUN/variants"
 script=$(experiment_guest_script icount)
 
@@ -80,7 +109,7 @@ n=0
 for label in $LABELS; do
 	n=$((n + 1))
 	patch="${PATCH_OF[$label]}"
-	commit=$(lgit rev-list --reverse base..HEAD | sed -n "${patch}p")
+	commit=$(git -C "$src" rev-list --reverse "base..$top" | sed -n "${patch}p")
 	say "step $n/$(wc -w <<<"$LABELS") '$label' (patches 1-$patch): ${WHAT_OF[$label]}"
 	git -C "$src" checkout -q --detach "$commit"
 	mkdir -p "$RUN/$label"

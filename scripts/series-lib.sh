@@ -15,11 +15,12 @@ lgit() {
 	git -C "$LINUX" "$@"
 }
 
-# The patch files of the series, in order, without the cover letter.
+# The patch files of the series, in order, without the cover letter: NNNN-*
+# or, as git format-patch -v2 names them, v2-NNNN-*.
 series_files() {
 	local p
-	for p in "$PATCHES"/[0-9][0-9][0-9][0-9]-*.patch; do
-		case "$p" in */0000-*) ;; *) [ ! -e "$p" ] || echo "$p" ;; esac
+	for p in "$PATCHES"/[0-9][0-9][0-9][0-9]-*.patch "$PATCHES"/v[0-9]*-[0-9][0-9][0-9][0-9]-*.patch; do
+		case "$p" in */0000-* | */v[0-9]*-0000-*) ;; *) [ ! -e "$p" ] || echo "$p" ;; esac
 	done
 }
 

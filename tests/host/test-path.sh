@@ -1,13 +1,20 @@
 #!/usr/bin/env bash
 # make path's steps file: the shipped one parses against the series; bad
 # ones are refused with the line and the problem; the path experiment loads.
+# The series comes from history (experiments/path.series): DRY_RUN lists the
+# patches of each step from the recorded commit, whatever patches/ holds, and
+# a clone without that commit is told what to fetch.
 . "$(dirname "$0")/lib.sh"
 
 # parse FILE NPATCHES [LABELS]: the labels parse_steps keeps, or its error.
 parse() {
 	bash -c ". '$TOP/scripts/lib.sh'; . '$TOP/scripts/path-lib.sh'; parse_steps '$1' '$2' '${3:-}' '${4:-}'; echo \"\$LABELS\"; for l in \$LABELS; do echo \"\$l=\${PATCH_OF[\$l]}:\${REBUILD_OF[\$l]}\"; done" 2>&1
 }
-npatches=$(find "$TOP/patches" -name '[0-9][0-9][0-9][0-9]-*.patch' ! -name '0000-*' | wc -l)
+pathlib() { bash -c ". '$TOP/scripts/lib.sh'; . '$TOP/scripts/path-lib.sh'; $1" 2>&1; }
+series=$(pathlib "path_series_commit '$TOP/experiments/path.series'")
+assert_status "the recorded series commit is in this clone's history" 0 git -C "$TOP" cat-file -e "$series^{commit}"
+npatches=$(pathlib "history_series_files '$TOP' '$series'" | wc -l)
+assert_eq "the recorded commit holds the first series, 29 patches" 29 "$npatches"
 
 out=$(parse "$TOP/experiments/path.steps" "$npatches")
 assert_contains "the shipped steps start with the first implementation" "$out" "first=12:baseline,pte,ptdesc,ptdesc-wp"
@@ -41,4 +48,44 @@ assert_contains "make path refuses variants without baseline" \
 	"$(OPT_PATH_VARIANTS=ptdesc bash "$TOP/scripts/path.sh" 2>&1)" "lacks baseline"
 assert_contains "make path names the variants it knows" \
 	"$(OPT_PATH_VARIANTS="baseline nope" bash "$TOP/scripts/path.sh" 2>&1)" "'nope' is not a variant of experiment path; its variants: baseline pte ptdesc ptdesc-wp"
+# The steps resolve to the patches of the first series, from history.
+plan=$(DRY_RUN=1 bash "$TOP/scripts/path.sh" 2>&1)
+assert_contains "DRY_RUN names the series commit" "$plan" "the series at commit $series (29 patches)"
+assert_contains "the first step is patches 1-12" "$plan" "first: patches 1-12, rebuilds baseline,pte,ptdesc,ptdesc-wp"
+assert_contains "whose first patch is the Kconfig choice" "$plan" "   1 arm64/mm: Add a Kconfig choice for soft-dirty and reserve its bits"
+assert_contains "and last the async uffd-wp fix" "$plan" "  12 mm: Modify the entry as mprotect() does when resolving async uffd-wp"
+assert_contains "bulk is patches 15-16" "$plan" "bulk: patches 15-16, rebuilds ptdesc,ptdesc-wp"
+assert_contains "ending with the arm64 table copy" "$plan" "  16 arm64/mm: Copy the extended bits of a table at once on fork()"
+assert_contains "mask-words is patch 25" "$plan" $'mask-words: patches 25-25, rebuilds ptdesc,ptdesc-wp: fork masks uffd-wp out of the copied bits four words at a time\n  25 mm: Mask extended bits four words at a time on fork()'
+assert_contains "configs is patches 26-29" "$plan" "  29 userfaultfd: Give the tables of a registered range bits once more"
+assert_contains "a subset of steps spans the patches since the step before" \
+	"$(OPT_PATH_STEPS="first bulk" DRY_RUN=1 bash "$TOP/scripts/path.sh" 2>&1)" "bulk: patches 13-16"
+
+# A small repository whose patches/ is replaced by a v2 after the commit
+# recorded: the first series is still read from that commit.
+repo="$T_TMP/repo"
+mkdir -p "$repo/patches"
+git -C "$repo" init -q
+mkpatch() { printf 'From 0 Mon Sep 17 00:00:00 2001\nSubject: [PATCH %s] %s\n continued\n\nbody\n' "$2" "$3" >"$repo/patches/$1"; }
+mkpatch 0000-cover-letter.patch 0/2 "the cover"
+mkpatch 0001-a.patch 1/2 "mm: one"
+mkpatch 0002-b.patch 2/2 "mm: two"
+git -C "$repo" add -A && git -C "$repo" -c user.name=T -c user.email=t@e commit -q -m v1
+v1=$(git -C "$repo" rev-parse HEAD)
+git -C "$repo" rm -q patches/0001-a.patch patches/0002-b.patch patches/0000-cover-letter.patch
+mkdir -p "$repo/patches"
+mkpatch v2-0001-c.patch v2 "mm: all at once"
+git -C "$repo" add -A && git -C "$repo" -c user.name=T -c user.email=t@e commit -q -m v2
+assert_eq "after v2, the v1 commit still lists v1's patches" $'0001-a.patch\n0002-b.patch' "$(pathlib "history_series_files '$repo' '$v1'")"
+assert_eq "a folded subject is read whole" "mm: two continued" "$(pathlib "history_patch_subject '$repo' '$v1' 0002-b.patch")"
+assert_eq "and the v2 commit its own" "v2-0001-c.patch" "$(pathlib "history_series_files '$repo' HEAD")"
+git clone -q --depth 1 "file://$repo" "$T_TMP/shallow" 2>/dev/null
+assert_contains "a shallow clone is told to unshallow" "$(pathlib "check_history_commit '$T_TMP/shallow' '$v1'")" \
+	"is not in this shallow clone: run 'git -C $T_TMP/shallow fetch --unshallow'"
+assert_contains "a clone without the commit is told to fetch it" \
+	"$(pathlib "check_history_commit '$repo' 0123456789012345678901234567890123456789")" "is not in this clone's history: fetch it"
+printf 'commit: 0fd8b7d\n' >"$T_TMP/short.series"
+assert_contains "a short commit id is refused" "$(pathlib "path_series_commit '$T_TMP/short.series'")" "a full id (40 hex digits)"
+printf '# nothing\n' >"$T_TMP/none.series"
+assert_contains "a series file without a commit is refused" "$(pathlib "path_series_commit '$T_TMP/none.series'")" "expected a line 'commit: <40 hex digits>'"
 finish
