@@ -12,9 +12,12 @@
 # that test the extended bits where the default configuration cannot (2-level
 # tables with KPTI, leaves in the PGD, splits without bits). Kernels build in
 # the background while the guest tests the previous one.
+# Then CRIU's iterative migration of a known workload (criu-suite.sh) on each
+# variant's kernel with the criu axis (VARIANT@4k-48-criu).
 # CHECK_VARIANTS="baseline pte" limits the variants (CHECK_DEBUG_VARIANTS the
-# debug ones, "" for none; CHECK_CELLS the cells, "" for none, each
-# VARIANT@CONFIG:CPU); CHECK_LINUX_AS_IS=1 tests
+# debug ones, "" for none; CHECK_CRIU_VARIANTS the CRIU kernels, "" for none;
+# CHECK_CELLS the cells, "" for none, each VARIANT@CONFIG:CPU);
+# CHECK_LINUX_AS_IS=1 tests
 # linux/ as it is (uncommitted work included) instead of patches/.
 set -eu -o pipefail
 . "$(dirname "$0")/lib.sh"
@@ -130,9 +133,16 @@ for cell in $cells; do
 	check_kernel "${cell%%:*}"
 	check_cpu "${cell#*:}"
 done
+# CRIU's iterative migration (tests/guest/criu-suite.sh) on every variant,
+# in its kernel with the criu axis beside the benchmark kernel: the default
+# layout, 4k-48, with networking, namespaces and cgroups (CHECK_CRIU_VARIANTS
+# picks, "" for none). The debug builds have the axis too and run the suite.
+criu_variants=${CHECK_CRIU_VARIANTS-$variants}
+for v in $criu_variants; do check_variant "$v"; done
 # Cells last: their runs are short, so little is left to do once the last
 # kernel is built.
 builds="$variants $(for v in $debug_variants; do echo "$v-debug"; done) \
+	$(for v in $criu_variants; do echo "$v@4k-48-criu"; done) \
 	$(for cell in $cells; do echo "${cell%%:*}"; done | awk '!seen[$0]++')"
 nbuilds=$(wc -w <<<"$builds")
 
@@ -255,6 +265,10 @@ for kernel in $builds; do
 	i=$((i + 1))
 	wait_kernel "$kernel" || continue
 	case "$kernel" in
+	*@4k-48-criu)
+		say "kernel $kernel ($i/$nbuilds): suite criu"
+		run_suite "$kernel" criu "criu-suite.sh" 900
+		;;
 	*@*)
 		for cell in $cells; do
 			[ "${cell%%:*}" = "$kernel" ] || continue

@@ -35,7 +35,7 @@ list_experiments() {
 }
 
 # The programs a step may run (in the guest image's /opt/bench).
-KNOWN_BENCHES="fork-bench fault-bench lockless-bench mem-bench track-bench gup-bench.sh"
+KNOWN_BENCHES="fork-bench fault-bench lockless-bench mem-bench track-bench gup-bench.sh criu-suite.sh"
 
 # exp_error LINE MESSAGE
 exp_error() {

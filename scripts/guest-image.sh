@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # make guest-image: the initramfs shared by every variant: busybox (Debian's
 # busybox-static for arm64), perf and the mm selftests cross-built statically
-# from linux/, and the project's guest programs (bench/, tests/guest/).
+# from linux/, and the project's guest programs (bench/, tests/guest/); and
+# build/initramfs-criu.cpio, the same with Debian's CRIU, for the kernels
+# that can run it.
 set -eu -o pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -118,3 +120,11 @@ build_perf
 build_selftests
 build_project_programs
 assemble
+# The kernels with CRIU in them (-criu, and the debug builds) boot the same
+# image with Debian's CRIU and its libraries appended (criu-payload.sh).
+step "CRIU and its libraries (scripts/criu-payload.sh)"
+bash "$TOP/scripts/criu-payload.sh" >"$BUILD/criu-payload.log" 2>&1 ||
+	{ tail -n 20 "$BUILD/criu-payload.log" >&2; die "the CRIU payload failed (log: build/criu-payload.log)"; }
+cat "$BUILD/initramfs.cpio" "$BUILD/criu.cpio" >"$BUILD/initramfs-criu.cpio.new"
+mv "$BUILD/initramfs-criu.cpio.new" "$BUILD/initramfs-criu.cpio"
+step "build/initramfs-criu.cpio: $(($(stat -c %s "$BUILD/initramfs-criu.cpio") / 1024 / 1024)) MiB"

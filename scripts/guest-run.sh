@@ -10,6 +10,8 @@
 #                    V is VARIANT[-debug][@CONFIG] (experiments/configs.tsv)
 #   --kernel IMAGE   boot this Image instead (a one-off build, make oracle-demo)
 #   --initramfs FILE boot this guest image instead of build/initramfs.cpio
+#                    (build/initramfs-criu.cpio for kernels with CRIU: -criu
+#                    configurations and debug builds)
 #   --smp N          vCPUs (default 2)
 #   --cpu MODEL      QEMU CPU model (default max; qemu-system-aarch64 -cpu help
 #                    lists them)
@@ -80,6 +82,9 @@ kernel="${kernel:-$BUILD/$variant/arch/arm64/boot/Image}"
 [ -f "$kernel" ] || die "no kernel for variant '$variant' ($kernel): run 'make kernel VARIANT=$variant'"
 if [ -n "$initramfs" ]; then
 	[ -f "$initramfs" ] || die "--initramfs: no such file '$initramfs'"
+elif kernel_has_criu "$variant"; then
+	initramfs="$BUILD/initramfs-criu.cpio"
+	[ -f "$initramfs" ] || die "no guest image with CRIU ($initramfs): run 'make guest-image'"
 else
 	initramfs="$BUILD/initramfs.cpio"
 	[ -f "$initramfs" ] || die "no guest image ($initramfs): run 'make guest-image'"

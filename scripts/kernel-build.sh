@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make kernel VARIANT=v: configure (allnoconfig + fragments) and build the
 # kernel of a variant out of tree into build/<variant>/, with ccache.
-# VARIANT may end in -debug for the variant's debug build (debug.config on top),
+# VARIANT may end in -debug for the variant's debug build (the criu axis and
+# debug.config on top),
 # and in @CONFIG for its kernel in another configuration of
 # experiments/configs.tsv (the axis fragments after base.config), built into
 # build/VARIANT@CONFIG/.
@@ -52,6 +53,8 @@ fragment="$out/fragment.config"
 	fi
 	cat "$KCONFIG_DIR/$base_variant.config"
 	if [ "$debug" = 1 ]; then
+		# The debug builds run the CRIU suite too (kernel_has_criu).
+		case "$config" in *-criu) ;; *) cat "$KCONFIG_DIR/axes/criu.config" ;; esac
 		cat "$KCONFIG_DIR/debug.config"
 	fi
 	echo "# The release string names the variant: uname -r says what runs."

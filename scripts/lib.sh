@@ -150,6 +150,16 @@ check_kernel() {
 kernel_variant() { echo "${1%%@*}"; }
 kernel_config() { case "$1" in *@*) echo "${1#*@}" ;; esac; }
 
+# kernel_has_criu NAME: whether the kernel has what CRIU needs (the criu
+# axis): one in a -criu configuration, and every debug build (test kernels,
+# never measured, that run the CRIU suite beside the others).
+kernel_has_criu() {
+	case "$1" in
+	*-criu | *-debug | *-debug@*) return 0 ;;
+	*) return 1 ;;
+	esac
+}
+
 # check_cpu MODEL: fail with the valid choices when QEMU has no such CPU model.
 check_cpu() {
 	local models

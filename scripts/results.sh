@@ -160,5 +160,9 @@ elif [ "$experiment" != smoke ] && [ "$experiment" != quick ] && [ "$experiment"
 			[ ! -f "$p" ] || cp "$p" "$dest/raw/$rel/"
 		done
 	done
+	# CRIU's run: the table RESULTS.md shows (pages per copy, instructions).
+	if [ "$experiment" = criu ]; then
+		bash "$TOP/scripts/criu-table.sh" "$dest/results.csv" >"$dest/criu-table.md"
+	fi
 fi
 say "done: $RUN"

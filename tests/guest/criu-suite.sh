@@ -1,7 +1,7 @@
 #!/bin/sh
 # criu-suite.sh: CRIU's iterative migration of criu-workload, as KTAP (issue 17).
 #
-#   criu-suite.sh [--mib N] [--seed S] [--slack PAGES]
+#   criu-suite.sh [--mib N] [--seed S] [--slack PAGES] [--results]
 #
 # Needs Debian's CRIU in the guest (build/criu.cpio, scripts/criu-payload.sh)
 # and a kernel with the -criu configuration axis (networking, namespaces,
@@ -16,14 +16,22 @@
 # a kernel without soft-dirty, CRIU must find no mem_dirty_track, refuse
 # pre-dump --track-mem, and every copy (dump --leave-running) writes every
 # page it scans.
+#
+# --results (make results EXPERIMENT=criu): every criu command runs under
+# perf stat, and each copy and the restore print RESULT lines (bench
+# criu-migration; phases copy1, copy2, copy3, restore): CRIU's statistics
+# (pages_scanned, pages_skipped_parent, pages_written, shpages_written), the
+# pages written in the round before (dirtied_exact, dirtied_max: whole
+# soft-dirty granules) and the instructions the criu process tree took.
 set -u
-mib=4 seed=1 slack=256
+mib=4 seed=1 slack=256 results=0
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--mib) mib="$2"; shift 2 ;;
 	--seed) seed="$2"; shift 2 ;;
 	--slack) slack="$2"; shift 2 ;;
-	*) echo "criu-suite.sh: unknown option '$1'; valid: --mib N, --seed S, --slack PAGES" >&2; exit 2 ;;
+	--results) results=1; shift ;;
+	*) echo "criu-suite.sh: unknown option '$1'; valid: --mib N, --seed S, --slack PAGES, --results" >&2; exit 2 ;;
 	esac
 done
 for v in "$mib" "$seed" "$slack"; do
@@ -48,6 +56,7 @@ diag() { printf '%s\n' "$@" | sed 's/^/# /'; }
 bail() {
 	while [ "$n" -lt "$PLAN" ]; do result 1 "not run: $1"; done
 	[ -n "$pid" ] && kill -9 "$pid" 2>/dev/null
+	killall -9 criu-workload 2>/dev/null
 	for f in "$W"/error.*; do [ -f "$f" ] && diag "workload $f: $(cat "$f")"; done
 	exit 1
 }
@@ -87,19 +96,39 @@ stat_of() { printf '%s\n' "$1" | awk -v k="$2" '$1 == k { print $2 }'; }
 # round_total K FIELD: FIELD of round K summed over both processes.
 round_total() { cat "$W/round.parent.$1" "$W/round.child.$1" 2>/dev/null | awk -v f="$2" '$1 == f { s += $2 } END { print s + 0 }'; }
 
+# result_line PHASE METRIC VALUE: one RESULT line (--results).
+result_line() {
+	[ "$results" = 1 ] && [ -n "$3" ] &&
+		printf 'RESULT\tcriu-migration\tmib=%s,seed=%s\t0\t%s\t%s\t%s\n' "$mib" "$seed" "$1" "$2" "$3"
+}
+
+# perf_instructions NAME: the instructions perf stat counted for I/NAME.perf.
+perf_instructions() {
+	awk -F, '$3 ~ /^instructions/ && $1 ~ /^[0-9]+$/ { print $1; exit }' "$I/$1.perf" 2>/dev/null
+}
+
 # check_copy COPY ROUND: the statistics of copy COPY against round ROUND.
 check_copy() {
 	st=$(stats "$I/$1")
+	for k in pages_scanned pages_skipped_parent pages_written shpages_written; do
+		result_line "copy$1" "$k" "$(stat_of "$st" "$k")"
+	done
+	result_line "copy$1" dirtied_exact "$(round_total "$2" exact)"
+	result_line "copy$1" dirtied_max "$(round_total "$2" max)"
+	result_line "copy$1" instructions "$(perf_instructions "$1")"
 	# shellcheck disable=SC2086 # one diag argument per statistic
-	diag "copy $1 statistics:" $st
+	diag "copy $1 statistics: $(printf '%s\n' "$st" | awk '{ printf "%s=%s ", $1, $2 }')"
 	scanned=$(stat_of "$st" pages_scanned) skipped=$(stat_of "$st" pages_skipped_parent) written=$(stat_of "$st" pages_written)
 	if [ -z "$written" ]; then
 		result 1 "copy $1: CRIU's statistics ($I/$1/stats-dump) could be read"
 		return
 	fi
 	if [ "$tracking" = 0 ] || [ "$2" = 0 ]; then
-		[ "$written" = "$scanned" ] && [ "$skipped" = 0 ]
-		result $? "copy $1 writes every page it scans: written $written, scanned $scanned, skipped $skipped"
+		# Every page present: the workload's (round 0) and the few of
+		# its stacks and data; none skipped.
+		lo=$(round_total 0 exact)
+		[ "$written" -ge "$lo" ] && [ "$written" -le "$scanned" ] && [ "$skipped" = 0 ]
+		result $? "copy $1 writes every page present: $lo populated <= $written <= $scanned scanned; $skipped skipped"
 		return
 	fi
 	lo=$(round_total "$2" exact) hi=$(($(round_total "$2" max) + slack))
@@ -115,7 +144,18 @@ criu_copy() {
 	mkdir -p "$I/$c"
 	set -- "$@" -t "$pid" -D "$I/$c" -o "$I/$c.log" -v4 --display-stats
 	[ "$parent" = - ] || set -- "$@" --prev-images-dir "../$parent"
-	criu "$@" >"$I/$c.out" 2>&1
+	run_criu "$c" "$@" >"$I/$c.out" 2>&1
+}
+
+# run_criu NAME ARGS...: criu ARGS, under perf stat (I/NAME.perf) with --results.
+run_criu() {
+	name=$1
+	shift
+	if [ "$results" = 1 ]; then
+		perf stat -x, -e instructions -o "$I/$name.perf" -- criu "$@"
+	else
+		criu "$@"
+	fi
 }
 
 # Setup: what CRIU needs beyond the guest's init.
@@ -144,7 +184,10 @@ else
 	result $? "criu finds no mem_dirty_track on a kernel without soft-dirty"
 fi
 
-criu-workload --dir "$W" --mib "$mib" --seed "$seed" </dev/null >/dev/null 2>"$W/stderr" &
+# Only the standard streams: CRIU cannot dump a descriptor the guest's init
+# leaves open (fd 3 is the console, a character device of type hvc).
+criu-workload --dir "$W" --mib "$mib" --seed "$seed" </dev/null >/dev/null 2>"$W/stderr" \
+	3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&- &
 started=$!
 wait_for 120 test -s "$W/pid" && wait_for 60 test -f "$W/ready.child"
 rc=$?
@@ -194,13 +237,12 @@ rc=$?
 log_tail "$I/3.log"
 [ "$rc" = 0 ] && wait_for 10 gone "$pid"
 rc2=$?
+result $rc2 "copy 3: criu dump$([ "$tracking" = 1 ] && echo " with copy 2 as parent"), the tree killed"
+[ "$rc2" = 0 ] || bail "the dump failed"
 # The workload was started here: reap it, or its PID stays taken and the
 # restore cannot give it back.
 wait "$started" 2>/dev/null
 wait_for 10 test ! -e "/proc/$pid"
-[ "$rc2" = 0 ]
-result $? "copy 3: criu dump$([ "$tracking" = 1 ] && echo " with copy 2 as parent"), the tree killed"
-[ "$rc" = 0 ] || bail "the dump failed"
 check_copy 3 2
 st=$(stats "$I/3")
 shw=$(stat_of "$st" shpages_written) shared=$(round_total 2 shared)
@@ -211,8 +253,9 @@ else
 	result $? "copy 3 writes the shared pages of round 2: $shared <= $shw (of $(stat_of "$st" shpages_scanned) scanned)"
 fi
 
-criu restore -D "$I/3" -o "$I/restore.log" -v4 --restore-detached --display-stats >"$I/restore.out" 2>&1
+run_criu restore restore -D "$I/3" -o "$I/restore.log" -v4 --restore-detached --display-stats >"$I/restore.out" 2>&1
 rc=$?
+result_line restore instructions "$(perf_instructions restore)"
 log_tail "$I/restore.log"
 [ "$rc" = 0 ] && alive "$pid"
 result $? "criu restore --restore-detached: parent $pid runs again"

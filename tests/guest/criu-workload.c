@@ -19,6 +19,7 @@
  *                 private pages written), "max Q" (P, but every page of a
  *                 PMD-size folio written counted as the whole folio:
  *                 soft-dirty there is per mapping entry), "shared S".
+ *                 DIR/round.ROLE.0 is the setup: every private page.
  *   SEQ sums TAG  DIR/sums.ROLE.TAG: one line per page, "region page
  *                 checksum" (FNV-1a over the page), then "total" over all.
  *   SEQ exit      the child exits, the parent reaps it and exits.
@@ -136,6 +137,14 @@ static void map_private(int r, size_t bytes, size_t folio)
 		fill_page(regions[r].mem + off, hash4(0, (uint64_t)r, off, 0));
 	if (folio_check(regions[r].mem, bytes, folio, err, sizeof(err)))
 		fail("%s region: %s", region_names[r], err);
+	/*
+	 * khugepaged would collapse the smaller folios into PMD-size ones
+	 * between two dumps: a new folio, soft-dirty whole, which CRIU then
+	 * copies again. Keep the folio sizes as mapped, so that what a dump
+	 * writes follows from the writes alone.
+	 */
+	if (folio != folio_pmd_size() && madvise(regions[r].mem, bytes, MADV_NOHUGEPAGE))
+		fail("%s region: madvise(MADV_NOHUGEPAGE): %s", region_names[r], strerror(errno));
 }
 
 static void setup(size_t bytes)
@@ -204,6 +213,21 @@ static void write_round(unsigned int k)
 	}
 	snprintf(name, sizeof(name), "round.%s.%u", role, k);
 	snprintf(text, sizeof(text), "exact %zu\nmax %zu\nshared %zu\n", exact, max, shared);
+	put_file(name, text);
+}
+
+/* DIR/round.ROLE.0: round 0 is the setup, every private page written. */
+static void write_setup_round(void)
+{
+	size_t pages = 0;
+	char name[64], text[128];
+
+	for (int r = 0; r < NR_REGIONS; r++)
+		if (r != REG_SHARED)
+			pages += regions[r].bytes / page_size;
+	snprintf(name, sizeof(name), "round.%s.0", role);
+	snprintf(text, sizeof(text), "exact %zu\nmax %zu\nshared %zu\n", pages, pages,
+		 regions[REG_SHARED].bytes / page_size);
 	put_file(name, text);
 }
 
@@ -346,9 +370,11 @@ int main(int argc, char **argv)
 		fail("fork: %s", strerror(errno));
 	if (child == 0) {
 		role = "child";
+		write_setup_round();
 		put_file("ready.child", "1\n");
 		serve(0);
 	}
+	write_setup_round();
 	snprintf(text, sizeof(text), "%d\n", (int)getpid());
 	put_file("pid", text);
 	serve(child);

@@ -3,8 +3,8 @@
 # debug kernel of a variant (KASAN, lockdep, kmemleak, page_table_check,
 # DEBUG_VM), in one boot, then a kmemleak scan. SET "soft-dirty" (the
 # default) runs the suites that exercise soft-dirty and the extended bits on
-# every path (madv_populate's soft-dirty cases, sd-criu, the oracle) and the
-# bad input cases; "all" adds the selftests that repeat one path thousands of
+# every path (madv_populate's soft-dirty cases, sd-criu, the oracle, CRIU's
+# iterative migration) and the bad input cases; "all" adds the selftests that repeat one path thousands of
 # times or are generic (soft-dirty's 10000-iteration loops, pagemap_ioctl,
 # uffd-unit-tests, cow, gup_test): under KASAN and lockdep in TCG they take
 # ten to twenty times longer, more than make check can spend.
@@ -54,6 +54,8 @@ ptdesc*)
 	;;
 esac
 run oracle oracle.sh --ops "$ops" --seed "$seed"
+# CRIU's iterative migration (debug builds have the criu axis).
+run criu criu-suite.sh
 
 # kmemleak ignores objects younger than 5 seconds: wait, then scan twice.
 echo "=== SUITE kmemleak"
