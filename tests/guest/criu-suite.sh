@@ -13,7 +13,7 @@
 # write at least every page written in its round (no loss) and at most the
 # pages of the soft-dirty granules written (a whole PMD-size folio for a page
 # of one) plus PAGES (default 256) of the processes' own stacks and data. On
-# a kernel without soft-dirty, CRIU must find no mem_dirty_track, refuse
+# a kernel without soft-dirty, CRIU must find no mem_dirty_track, fail
 # pre-dump --track-mem, and every copy (dump --leave-running) writes every
 # page it scans.
 #
@@ -202,9 +202,24 @@ if [ "$tracking" = 1 ]; then
 	log_tail "$I/1.log"
 	result $rc "copy 1: criu pre-dump --track-mem"
 else
+	# CRIU refuses --track-mem when it finds no soft-dirty, but 3.17 looks
+	# only when it computes its kernel data afresh: with the cache that
+	# criu check left in /run (criu.kdat), pre-dump reaches a BUG_ON and
+	# aborts (CRIU issue 1917; fixed in 3.18 by commit 49caf85, which
+	# checks the option itself). Either way no copy is made.
 	criu_copy 1 - pre-dump --track-mem
-	grep -q 'Tracking memory is not available' "$I/1.log" "$I/1.out" 2>/dev/null
-	result $? "criu pre-dump --track-mem is refused: Tracking memory is not available"
+	rc=$?
+	how=""
+	if grep -q 'Tracking memory is not available' "$I/1.log" "$I/1.out" 2>/dev/null; then
+		how="refused: Tracking memory is not available"
+	elif grep -q 'BUG at criu/mem.c' "$I/1.log" "$I/1.out" 2>/dev/null; then
+		how="aborted: BUG at criu/mem.c (CRIU 3.17 with its kerndat cache, CRIU issue 1917)"
+	fi
+	[ "$rc" != 0 ] && [ -n "$how" ]
+	rc2=$?
+	[ "$rc2" = 0 ] || { diag "pre-dump --track-mem exited with $rc:"; log_tail "$I/1.log"; }
+	result $rc2 "criu pre-dump --track-mem fails without soft-dirty: ${how:-neither refused nor the known abort}"
+	mv "$I/1.log" "$I/1-refused.log" 2>/dev/null
 	rm -rf "${I:?}/1"
 	criu_copy 1 - dump --leave-running || { log_tail "$I/1.log"; bail "copy 1 (dump --leave-running) failed"; }
 fi
