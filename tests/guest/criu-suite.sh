@@ -99,7 +99,7 @@ round_total() { cat "$W/round.parent.$1" "$W/round.child.$1" 2>/dev/null | awk -
 # result_line PHASE METRIC VALUE: one RESULT line (--results).
 result_line() {
 	[ "$results" = 1 ] && [ -n "$3" ] &&
-		printf 'RESULT\tcriu-migration\tmib=%s,seed=%s\t0\t%s\t%s\t%s\n' "$mib" "$seed" "$1" "$2" "$3"
+		printf 'RESULT\tcriu-migration\tmib=%s,seed=%s\t1\t%s\t%s\t%s\n' "$mib" "$seed" "$1" "$2" "$3"
 }
 
 # perf_instructions NAME: the instructions perf stat counted for I/NAME.perf.

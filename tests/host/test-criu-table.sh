@@ -8,7 +8,7 @@ TABLE="$TOP/scripts/criu-table.sh"
 csv="$T_TMP/results.csv"
 {
 	echo "run,variant,mode,bench,params,rep,phase,metric,value,boot"
-	row() { printf 'r,%s,icount,criu-migration,"mib=4,seed=1",0,%s,%s,%s,1\n' "$@"; }
+	row() { printf 'r,%s,icount,criu-migration,"mib=4,seed=1",1,%s,%s,%s,1\n' "$@"; }
 	row ptdesc@4k-48-criu copy1 pages_scanned 6608
 	row ptdesc@4k-48-criu copy1 pages_written 6178
 	row ptdesc@4k-48-criu copy1 dirtied_exact 6144
