@@ -65,8 +65,9 @@ generate() {
 	echo
 	echo "(SVG: [fork-overhead](results/plots/fork-overhead.svg), [lockless](results/plots/lockless.svg),"
 	echo "[changes](results/plots/changes.svg); the other runs' plots: \`results/<experiment>/plots/changes.png\`.)"
+	echo
 	# The tables: the table rows of bench/benchmarks.tsv.
-	bash "$TOP/scripts/results-tables.sh" "$dest/results.csv" "$variants"
+	bash "$TOP/scripts/benchmark-tables.sh" "$dest/results.csv" "$variants"
 	echo
 	echo "## Profiles of fork() at 4K"
 	for v in $variants; do profile_excerpt "$v"; done

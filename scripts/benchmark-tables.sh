@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# results-tables.sh RESULTS_CSV "VARIANTS": the comparison tables of
+# benchmark-tables.sh RESULTS_CSV "VARIANTS": the comparison tables of
 # RESULTS.md, one per table row of bench/benchmarks.tsv, in its order, under
-# a "## SECTION" heading where the section changes (Markdown on stdout).
+# a "## SECTION" heading where the section changes, a blank line before each
+# heading but the first (Markdown on stdout).
 # A table no measurement matches says "(not measured in this run)" (sdstat's
 # status 3); any other failure of sdstat stops with its message.
 set -eu -o pipefail
 . "$(dirname "$0")/lib.sh"
-csv="${1:?usage: results-tables.sh RESULTS_CSV VARIANTS}"
-variants="${2:?usage: results-tables.sh RESULTS_CSV VARIANTS}"
+csv="${1:?usage: benchmark-tables.sh RESULTS_CSV VARIANTS}"
+variants="${2:?usage: benchmark-tables.sh RESULTS_CSV VARIANTS}"
 sdstat="$TOP/build/analysis/sdstat"
 vlist=$(echo "$variants" | tr ' ' ',')
 err=$(mktemp)
@@ -28,7 +29,7 @@ rows=$(benchmarks table)
 last=""
 while IFS=$'\t' read -r bench phase metric mode section title; do
 	if [ "$section" != "$last" ]; then
-		echo
+		[ -z "$last" ] || echo
 		echo "## $section"
 		last="$section"
 	fi
