@@ -34,8 +34,27 @@ list_experiments() {
 	for f in "$EXP_DIR"/*.exp; do basename "$f" .exp; done | tr '\n' ' '
 }
 
-# The programs a step may run (in the guest image's /opt/bench).
-KNOWN_BENCHES="fork-bench fault-bench lockless-bench mem-bench track-bench gup-bench.sh criu-suite.sh"
+# The programs a step may run (in the guest image's /opt/bench or
+# /opt/tests): the bench rows of bench/benchmarks.tsv.
+KNOWN_BENCHES=$(benchmarks bench | cut -f1 | tr '\n' ' ')
+KNOWN_BENCHES="${KNOWN_BENCHES% }"
+
+# check_step_options LINENO COMMAND: every --option of the step is one its
+# program takes (the OPTIONS of its bench row), so that a misspelt option
+# fails here rather than in the guest after the kernels are built.
+check_step_options() {
+	local lineno="$1" prog="${2%% *}" opts word name
+	opts=$(benchmarks bench | awk -F'\t' -v p="$prog" '$1 == p { print $3; exit }')
+	for word in ${2#"$prog"}; do
+		case "$word" in --?*) ;; *) continue ;; esac
+		name="${word#--}"
+		name="${name%%=*}"
+		case ",$opts," in
+		*",$name,"*) ;;
+		*) exp_error "$lineno" "$prog takes no option --$name; its options (bench/benchmarks.tsv): $([ "$opts" = - ] && echo none || echo "--${opts//,/, --}")" ;;
+		esac
+	done
+}
 
 # exp_error LINE MESSAGE
 exp_error() {
@@ -118,6 +137,7 @@ load_experiment() {
 		bench | "profile "*)
 			prog="${value%% *}"
 			case " $KNOWN_BENCHES " in *" $prog "*) ;; *) exp_error "$lineno" "unknown benchmark '$prog'; benchmarks: $KNOWN_BENCHES" ;; esac
+			check_step_options "$lineno" "$value"
 			check_step_params "$lineno" "$value"
 			if [ "$key" = bench ]; then
 				EXP_STEPS="$EXP_STEPS"$'bench\t*\t'"$value"$'\n'

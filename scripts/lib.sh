@@ -5,10 +5,18 @@
 TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BUILD="${BUILD:-$TOP/build}"
 KCONFIG_DIR="$TOP/experiments/kconfig"
+# The benchmarks and their measures, declared once (its header says how).
+BENCHMARKS="${BENCHMARKS:-$TOP/bench/benchmarks.tsv}"
 
 die() {
 	printf 'error: %s\n' "$*" >&2
 	exit 1
+}
+
+# benchmarks KIND: the rows of that kind (bench, derive, table, path, plot)
+# of bench/benchmarks.tsv, without the kind: tab-separated fields, "-" empty.
+benchmarks() {
+	awk -F'\t' -v k="$1" '$1 == k { sub(/^[^\t]*\t/, ""); print }' "$BENCHMARKS"
 }
 
 # progress STEP MESSAGE: one line a human can follow in a long run.

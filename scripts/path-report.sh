@@ -13,18 +13,9 @@ sdstat="$TOP/build/analysis/sdstat"
 vlist=$(echo "$variants" | tr ' ' ',')
 command -v gnuplot >/dev/null || die "gnuplot is missing: run 'make deps'"
 
-# The measurements of the tables: name, then bench, a piece of its params,
-# phase, metric (tab-separated).
-MEASUREMENTS="fork 4K	fork	folio=4K,	fork	instructions
-fork 16K	fork	folio=16K,	fork	instructions
-fork 64K	fork	folio=64K,	fork	instructions
-fork 2M	fork	folio=2M,	fork	instructions
-zap 4K	fork	folio=4K,	dontneed	instructions
-zap 64K	fork	folio=64K,	dontneed	instructions
-fault	fault	folio=4K	touch	instructions_per_fault
-GUP-fast	gup	size=	gup_fast	get_us
-lockless 4K	lockless	folio=4K,	walk	instructions_per_call
-lockless 64K	lockless	folio=64K,	walk	instructions_per_call"
+# The measurements of the tables, the path rows of bench/benchmarks.tsv:
+# name, then bench, a piece of its params, phase, metric (tab-separated).
+MEASUREMENTS=$(benchmarks path | awk -F'\t' -v OFS='\t' '{ print $5, $1, $4, $2, $3 }')
 
 head -n 1 "$run/${labels%% *}/results.csv" >"$run/path.csv"
 # path.tsv: sdstat compare --tsv's columns (its header, once) after the step.

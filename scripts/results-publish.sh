@@ -9,8 +9,6 @@ set -eu -o pipefail
 run="${1:?usage: results-publish.sh RUN_DIR VARIANTS}"
 variants="${2:?usage: results-publish.sh RUN_DIR VARIANTS}"
 dest="$TOP/results"
-sdstat="$TOP/build/analysis/sdstat"
-vlist=$(echo "$variants" | tr ' ' ',')
 
 # results/ also keeps what other runs publish (profile/, path/): replace only
 # what this run owns.
@@ -28,19 +26,6 @@ for d in "$run"/*/*/; do
 	cp "$d"/out/* "$dest/raw/$rel/out/" 2>/dev/null || true
 done
 basename "$run" >"$dest/RUN"
-
-# table TITLE FILTERS...: comparison tables of the measurements that match;
-# "(not measured in this run)" when none does (sdstat's status 3), and any
-# other failure of sdstat stops the publication.
-table() {
-	local title="$1" rc=0
-	shift
-	echo
-	echo "#### $title"
-	"$sdstat" compare "$dest/results.csv" --variants "$vlist" "$@" 2>"$run/sdstat.err" || rc=$?
-	[ "$rc" = 0 ] || [ "$rc" = 3 ] || die "sdstat compare $* (status $rc): $(cat "$run/sdstat.err")"
-	[ "$rc" = 0 ] || echo "(not measured in this run)"
-}
 
 profile_excerpt() {
 	local v="$1" f
@@ -81,27 +66,8 @@ generate() {
 	echo "(SVG: [fork-overhead](results/plots/fork-overhead.svg), [lockless](results/plots/lockless.svg),"
 	echo "[changes](results/plots/changes.svg); the other runs' plots: \`results/<experiment>/plots/changes.png\`.)"
 	echo
-	echo "## fork() of 1 GiB"
-	table "fork(): instructions (icount)" --bench fork --phase fork --metric instructions --mode icount
-	table "fork(): emulated time (TCG)" --bench fork --phase fork --metric wall_ns --mode tcg
-	table "the child's exit and wait: emulated time (TCG)" --bench fork --phase exit_wait --metric wall_ns --mode tcg
-	table "MADV_DONTNEED: instructions (icount)" --bench fork --phase dontneed --metric instructions --mode icount
-	table "munmap(): instructions (icount)" --bench fork --phase munmap --metric instructions --mode icount
-	table "populating (page faults): instructions per fault (icount)" --bench fork --phase populate --metric instructions_per_fault --mode icount
-	echo
-	echo "## ptep_get_lockless() and its users"
-	table "the primitive alone: instructions per call (icount)" --bench lockless --phase walk --metric instructions_per_call --mode icount
-	table "the primitive alone: ns per call (TCG)" --bench lockless --phase walk --metric kernel_ns_per_call --mode tcg
-	table "GUP-fast and PIN-fast over 256 MiB: get time in us (icount)" --bench gup --metric get_us --mode icount
-	table "GUP-fast and PIN-fast over 256 MiB: get time in us (TCG)" --bench gup --metric get_us --mode tcg
-	table "page faults: instructions per fault (icount)" --bench fault --phase touch --metric instructions_per_fault --mode icount
-	table "page faults: emulated ns per fault (TCG)" --bench fault --phase touch --metric wall_ns_per_fault --mode tcg
-	echo
-	echo "## Memory"
-	table "page tables for 1 GiB of 4K folios (bytes)" --bench mem --metric pagetable_bytes --mode icount
-	table "extended bits for the same: one object per page table at its slab cost (bytes)" --bench mem --metric ext_bytes --mode icount
-	table "extended bits per page table: slab memory per object (bytes)" --bench mem --metric ext_bytes_per_table --mode icount
-	table "rise of unreclaimable slab (SUnreclaim) while populating (bytes; includes unrelated allocations)" --bench mem --metric slab_bytes --mode icount
+	# The tables: the table rows of bench/benchmarks.tsv.
+	bash "$TOP/scripts/benchmark-tables.sh" "$dest/results.csv" "$variants"
 	echo
 	echo "## Profiles of fork() at 4K"
 	for v in $variants; do profile_excerpt "$v"; done

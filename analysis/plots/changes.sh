@@ -5,8 +5,10 @@
 # (the experiment's "compare:" lines; without any, baseline against the
 # others) with the 95% CI of the bootstrap over boots, then repetitions: the
 # statistics of the tables (sdstat compare). A measurement is a benchmark's
-# parameters and phase, in its instruction metric (per call, per fault, or
-# of the phase; GUP's get time, which under -icount counts instructions).
+# parameters and phase, in the metric its "plot ... changes" row of
+# bench/benchmarks.tsv names (instructions per call, per fault, or of the
+# phase; GUP's get time, which under -icount counts instructions); phases
+# without such a row are left out.
 # CHANGES_PHASES="a b": only those phases.
 set -eu -o pipefail
 run="${1:?usage: changes.sh RUN_DIR OUTDIR}"
@@ -15,6 +17,10 @@ here=$(cd "$(dirname "$0")" && pwd)
 sdstat="${SDSTAT:-$here/../../build/analysis/sdstat}"
 exp="$run/experiment.exp"
 run_id=$(cat "$run/RUN" 2>/dev/null || basename "$run")
+# The measure of each benchmark's phase: the "plot ... changes" rows of the
+# benchmark table.
+benchmarks="${BENCHMARKS:-$here/../../bench/benchmarks.tsv}"
+measures=$(awk -F'\t' '$1 == "plot" && $6 == "changes" { print $2 "\t" $3 "\t" $4 }' "$benchmarks")
 mkdir -p "$out"
 
 lines=$(sed -n 's/^compare: *//p' "$exp" 2>/dev/null || true)
@@ -37,23 +43,28 @@ compare_rows() {
 while read -r base others; do
 	[ -n "$others" ] || continue
 	compare_rows --baseline "$base" --mode icount --tsv --variants "$(echo "$base $others" | tr ' ' ',')" |
-		awk -F'\t' -v base="$base" -v others="$others" -v multi="$(printf '%s\n' "$lines" | grep -c .)" -v phases="${CHANGES_PHASES:-}" '
+		awk -F'\t' -v base="$base" -v others="$others" -v multi="$(printf '%s\n' "$lines" | grep -c .)" -v phases="${CHANGES_PHASES:-}" -v measures="$measures" '
 		BEGIN {
 			n = split(others, o, " ")
 			for (i = 1; i <= n; i++) pos[o[i]] = i
-			rank["instructions_per_call"] = 1; rank["instructions_per_fault"] = 1
-			rank["get_us"] = 2; rank["instructions"] = 3
+			# rank: the row of the measure in the table; where a phase has
+			# more than one, the first wins.
+			m = split(measures, ms, "\n")
+			for (i = 1; i <= m; i++) {
+				split(ms[i], f, "\t")
+				if (!((f[1], f[2], f[3]) in rank)) rank[f[1], f[2], f[3]] = i
+			}
 		}
-		!($5 in rank) || !($6 in pos) || $2 ~ /-bench$/ || $4 == "exit_wait" { next }
+		!(($2, $4, $5) in rank) || !($6 in pos) { next }
 		phases != "" && index(" " phases " ", " " $4 " ") == 0 { next }
-		$4 == "populate" && $5 == "instructions" { next }
 		{
 			params = $3; gsub(/size=1024M,?/, "", params); gsub(/,?loops=[0-9]+/, "", params)
 			gsub(/(mem|mech)=/, "", params)
 			key = $2 " " params " " $4
 			if (multi > 1) { cfg = base; sub(/^[^@]*@/, "", cfg); key = cfg ": " key }
-			if (!(key in best) || rank[$5] < best[key]) { best[key] = rank[$5] }
-			row[key, $6] = $6 "\t" pos[$6] "\t" $16 "\t" $17 "\t" $18 "\t" rank[$5]
+			r = rank[$2, $4, $5]
+			if (!(key in best) || r < best[key]) { best[key] = r }
+			row[key, $6] = $6 "\t" pos[$6] "\t" $16 "\t" $17 "\t" $18 "\t" r
 			if (!(key in seen)) { seen[key] = 1; order[++k] = key }
 		}
 		END {

@@ -27,6 +27,16 @@ mkdir -p "$out"
 vlist=$(echo "$variants" | tr ' ' ',')
 others=$(echo "$variants" | tr ' ' '\n' | { grep -vx baseline || true; } | tr '\n' ' ')
 run_id=$(cat "$run/RUN" 2>/dev/null || basename "$run")
+# Which measure each plot shows: the plot rows of the benchmark table.
+benchmarks="${BENCHMARKS:-$here/../../bench/benchmarks.tsv}"
+
+# plot_rows PLOT: its rows, "FILTERS<TAB>PHASE<TAB>LABEL" each, FILTERS the
+# sdstat compare options that select the measure.
+plot_rows() {
+	awk -F'\t' -v p="$1" '$1 == "plot" && $6 == p {
+		printf "--bench %s%s --metric %s --mode %s\t%s\t%s\n", $2, ($3 == "-" ? "" : " --phase " $3), $4, $5, $3, $7
+	}' "$benchmarks"
+}
 
 # compare CSV FILTERS...: the TSV rows, without the header; "" when nothing
 # matches (sdstat's status 3); any other failure of sdstat fails the plots.
@@ -57,8 +67,10 @@ pct_of() {
 
 # fork-overhead.dat: folio, then per non-baseline variant the series' pct lo
 # hi and the first implementation's pct lo hi (NaN without FIRST).
+fork_filters=$(plot_rows fork-overhead | head -n 1 | cut -f1)
 fork_rows() {
-	compare "$1" --bench fork --phase fork --metric instructions --mode icount | { grep 'state=dirty' || true; }
+	# shellcheck disable=SC2086 # the filters are words
+	compare "$1" $fork_filters | { grep 'state=dirty' || true; }
 }
 series=$(fork_rows "$csv")
 firsts=""
@@ -93,7 +105,8 @@ twom="$series"
 
 # lockless-percall.dat: per variant (one row each, baseline first), the
 # median instructions per call at 4K and 64K entries and their % change (icount).
-rows=$(compare "$csv" --bench lockless --phase walk --metric instructions_per_call --mode icount)
+# shellcheck disable=SC2046 # the filters are words
+rows=$(compare "$csv" $(plot_rows lockless-percall | head -n 1 | cut -f1))
 {
 	printf 'variant\t4K\t4K_pct\t64K\t64K_pct\n'
 	for v in $variants; do
@@ -107,27 +120,25 @@ rows=$(compare "$csv" --bench lockless --phase walk --metric instructions_per_ca
 	done
 } >"$out/lockless-percall.dat"
 
-# lockless-readers.dat: % change of GUP-fast, PIN-fast and faults (icount).
-gup=$(compare "$csv" --bench gup --metric get_us --mode icount)
-fault=$(compare "$csv" --bench fault --phase touch --metric instructions_per_fault --mode icount)
+# lockless-readers.dat: % change of each reader of the plot's rows (GUP-fast,
+# PIN-fast, faults; icount).
+readers=$(plot_rows lockless-readers)
 {
 	printf 'reader'
 	for v in $others; do printf '\t%s\t%s_lo\t%s_hi' "$v" "$v" "$v"; done
 	printf '\n'
-	for r in GUP-fast PIN-fast faults; do
-		case "$r" in
-		GUP-fast) rows="$gup" phase=gup_fast label='"GUP-fast"' ;;
-		PIN-fast) rows="$gup" phase=pin_fast label='"PIN-fast"' ;;
-		faults) rows="$fault" phase=touch label='"page faults"' ;;
-		esac
-		line="$label" found=0
+	while IFS=$'\t' read -r filters phase label; do
+		[ -n "$filters" ] || continue
+		# shellcheck disable=SC2086 # the filters are words
+		rows=$(compare "$csv" $filters)
+		line="\"$label\"" found=0
 		for v in $others; do
 			p=$(pct_of "$rows" "$v" "" "$phase")
 			[ "$p" = "NaN	NaN	NaN" ] || found=1
 			line="$line\t$p"
 		done
 		if [ "$found" = 1 ]; then printf '%b\n' "$line"; fi
-	done
+	done <<<"$readers"
 } >"$out/lockless-readers.dat"
 
 # rows FILE: its data rows; a plot with none shows a note instead of failing.

@@ -311,14 +311,13 @@ static const struct record *find_same(const struct dataset *d, const struct reco
 	return NULL;
 }
 
-/* numerator metric, denominator metric, derived name, phase it applies to */
-static const char *const derived[][4] = {
-	{ "kernel_ns", "calls", "kernel_ns_per_call", "walk" },
-	{ "instructions", "calls", "instructions_per_call", "walk" },
-	{ "instructions", "page_faults", "instructions_per_fault", "populate" },
-	{ "wall_ns", "page_faults", "wall_ns_per_fault", "populate" },
-	{ "instructions", "page_faults", "instructions_per_fault", "touch" },
-	{ "wall_ns", "page_faults", "wall_ns_per_fault", "touch" },
+/*
+ * bench, phase, derived metric, numerator metric, denominator metric: the
+ * derive rows of bench/benchmarks.tsv, generated into derived.h at build time.
+ */
+enum { D_BENCH, D_PHASE, D_METRIC, D_NUM, D_DEN };
+static const char *const derived[][5] = {
+#include "derived.h"
 };
 
 void dataset_derive(struct dataset *d)
@@ -330,13 +329,15 @@ void dataset_derive(struct dataset *d)
 			const struct record *num = &d->records[i], *den;
 			struct record r;
 
-			if (strcmp(num->metric, derived[k][0]) || strcmp(num->phase, derived[k][3]))
+			if (strcmp(num->metric, derived[k][D_NUM]) ||
+			    strcmp(num->phase, derived[k][D_PHASE]) ||
+			    strcmp(num->bench, derived[k][D_BENCH]))
 				continue;
-			den = find_same(d, num, derived[k][1]);
-			if (!den || den->value <= 0 || find_same(d, num, derived[k][2]))
+			den = find_same(d, num, derived[k][D_DEN]);
+			if (!den || den->value <= 0 || find_same(d, num, derived[k][D_METRIC]))
 				continue;
 			r = *num;
-			strcpy(r.metric, derived[k][2]);
+			strcpy(r.metric, derived[k][D_METRIC]);
 			r.value = num->value / den->value;
 			dataset_add(d, &r);
 		}

@@ -64,7 +64,7 @@ int parse_perf_stat_line(const char *line, char *event, size_t eventlen, double 
 void dataset_write_csv(const struct dataset *d, FILE *out);
 int dataset_read_csv(struct dataset *d, FILE *in, const char *name, char *err, size_t errlen);
 
-/* Adds per-call and per-fault metrics derived from the measured ones. */
+/* Adds the derived metrics: the derive rows of bench/benchmarks.tsv. */
 void dataset_derive(struct dataset *d);
 
 #endif

@@ -4,7 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 . "$TOP/scripts/lib.sh"
 . "$TOP/scripts/experiment-lib.sh"
-for e in default quick smoke pagesizes cache-smoke tracking; do
+for e in $(list_experiments); do
 	assert_status "experiment $e loads" 0 bash -c ". '$TOP/scripts/lib.sh'; . '$TOP/scripts/experiment-lib.sh'; load_experiment $e"
 done
 load_experiment default
@@ -32,6 +32,10 @@ assert_contains "a profile in mode cache is refused, with the modes that can" \
 	"$(bad description: 'variants: baseline' 'modes: cache' 'reps cache: 1' 'bench: fork-bench' 'profile cache: fork-bench')" \
 	"'profile cache' is not supported: profile in mode icount or tcg"
 assert_contains "an unknown benchmark" "$(bad "${base[@]}" 'bench: rm -rf /')" "unknown benchmark 'rm'"
+assert_contains "a misspelt option is refused with the program's options" "$(bad "${base[@]}" 'bench: fork-bench --sise 1G')" \
+	"fork-bench takes no option --sise; its options (bench/benchmarks.tsv): --size, --folio"
+assert_contains "a program without options takes none" "$(bad "${base[@]}" 'bench: gup-bench.sh --size 256')" "gup-bench.sh takes no option --size"
+assert_status "an --option=value is checked by its name" 0 bash -c "printf '%s\n' description: 'variants: baseline' 'modes: icount' 'reps icount: 2' 'bench: fork-bench --size=64M' >'$EXP_DIR_TMP/o.exp'; . '$TOP/scripts/lib.sh'; . '$TOP/scripts/experiment-lib.sh'; EXP_DIR='$EXP_DIR_TMP'; load_experiment o"
 assert_contains "a size the guest cannot hold" "$(bad "${base[@]}" 'bench: fork-bench --size 8G')" "--size 8G cannot work"
 assert_contains "a CPU the guest does not have" "$(bad "${base[@]}" 'bench: fork-bench --cpu 2')" "--cpu 2 cannot work: the guest has CPUs 0 to 1"
 assert_contains "a CPU that is no number" "$(bad "${base[@]}" 'bench: fork-bench --cpu x')" "--cpu x is not a CPU number"
