@@ -6,7 +6,7 @@
 # with its instructions and every execution of one; tb.py counts them. Run it
 # with FORKS 1 and 3: the difference is two forks of 256 PMD leaves, without
 # what the boot itself forks. From the top of the harness.
-set -eu
+set -eu -o pipefail
 variant="${1:?usage: trace.sh VARIANT FORKS}"
 forks="${2:?usage: trace.sh VARIANT FORKS}"
 out="${OUT:-/tmp/trace}/tr-$variant-$forks"
