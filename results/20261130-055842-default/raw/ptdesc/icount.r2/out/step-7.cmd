@@ -1,0 +1,1 @@
+gup-bench.sh 256 1
