@@ -23,7 +23,9 @@ cp "$run"/plots/*.png "$run"/plots/*.svg "$run"/plots/*.dat "$dest/plots/"
 for d in "$run"/*/*/; do
 	rel="${d#"$run"/}"
 	mkdir -p "$dest/raw/$rel/out"
-	cp "$d/guest.env" "$d/output.log" "$d/steps.sh" "$dest/raw/$rel/"
+	cp "$d/guest.env" "$d/output.log" "$dest/raw/$rel/"
+	# What the guest ran, kept as data: steps.txt, not a script of results/.
+	cp "$d/steps.sh" "$dest/raw/$rel/steps.txt"
 	gzip -9c "$d/console.log" >"$dest/raw/$rel/console.log.gz"
 	cp "$d"/out/* "$dest/raw/$rel/out/" 2>/dev/null || true
 done

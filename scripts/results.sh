@@ -149,7 +149,9 @@ elif [ "$experiment" != smoke ] && [ "$experiment" != quick ] && [ "$experiment"
 	for d in "$RUN"/*/*/; do
 		rel="${d#"$RUN"/}"
 		mkdir -p "$dest/raw/$rel"
-		cp "$d/guest.env" "$d/steps.sh" "$dest/raw/$rel/"
+		cp "$d/guest.env" "$dest/raw/$rel/"
+		# What the guest ran, kept as data: steps.txt, not a script of results/.
+		cp "$d/steps.sh" "$dest/raw/$rel/steps.txt"
 		gzip -9c "$d/output.log" >"$dest/raw/$rel/output.log.gz"
 		gzip -9c "$d/console.log" >"$dest/raw/$rel/console.log.gz"
 		# Mode cache: the plugin's counts, and them joined to the samples.

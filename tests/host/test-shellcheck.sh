@@ -13,7 +13,8 @@ if ! command -v shellcheck >/dev/null; then
 fi
 
 # The harness's shell scripts, by path: its data (results/, runs/, build/,
-# fixtures) holds generated steps.sh files that are not ours to lint.
+# fixtures) holds generated steps.sh files (steps.txt in results/) that are
+# not ours to lint.
 harness_scripts() {
 	(cd "$TOP" && find scripts tests bench guest analysis/plots .ci \
 		-path tests/host/fixtures -prune -o -type f \
