@@ -60,3 +60,6 @@ awk -v gen="$dest/generated.md" '
 	END { if (!done) { while ((getline line < gen) > 0) print line } }
 ' "$results_md" >"$results_md.new"
 mv "$results_md.new" "$results_md"
+
+# results/README.md, the index of results/ (path/'s run id and citing sections).
+bash "$TOP/scripts/results-index.sh"

@@ -131,3 +131,6 @@ else
 	' "$results_md" >"$results_md.new"
 fi
 mv "$results_md.new" "$results_md"
+
+# results/README.md, the index of results/ (which section of RESULTS.md cites each run).
+bash "$TOP/scripts/results-index.sh"

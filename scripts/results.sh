@@ -166,5 +166,7 @@ elif [ "$experiment" != smoke ] && [ "$experiment" != quick ] && [ "$experiment"
 	if [ "$experiment" = criu ]; then
 		bash "$TOP/scripts/criu-table.sh" "$dest/results.csv" >"$dest/criu-table.md"
 	fi
+	# results/README.md, the index of results/: the kept run gets its row.
+	bash "$TOP/scripts/results-index.sh"
 fi
 say "done: $RUN"
