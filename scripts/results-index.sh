@@ -10,7 +10,9 @@
 #   heading of the folder's README.md,
 # - the sections of RESULTS.md ("## " and "### " headings) that cite it: that
 #   name one of its paths ("results/fork-2m/", "results/fork-2m/comparison.md";
-#   the published run's: "results/", its files and raw/, plots/) or its run id.
+#   the published run's: "results/", its files and raw/, plots/) or its run id;
+#   not the "<!-- " markers of a generated block, whose run id only says which
+#   run wrote it.
 # From results/ and RESULTS.md alone (no run folder); called by
 # results-render.sh (after results-tables.sh: the last step of publishing),
 # by results.sh when it keeps another experiment's run in results/NAME/ and
@@ -59,6 +61,7 @@ function cite(f) { if (sec != "" && !((f, sec) in done)) { done[f, sec] = 1; pri
 /^```/ { code = !code }
 !code && /^###? / { title = $0; sub(/^#+ /, "", title); sec = anchor(title); next }
 !code && /^#/ { h = $0; sub(/^#+ /, "", h); anchor(h) }
+/^<!-- / { next }    # a marker of a generated block, not a citation
 {
 	s = $0
 	# A path under results/: results/ itself, a file at its top, or a folder.

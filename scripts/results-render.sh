@@ -84,6 +84,9 @@ summary() {
 	[ -d "$dest/first" ] && i="$dest/first"
 	echo "<!-- BEGIN SUMMARY by scripts/results-render.sh: edit outside the markers -->"
 	echo
+	# Which runs, above the table: the reader sees them on the first screen.
+	echo "Runs: final series \`$(cat "$d/RUN")\` ([results/](results/))$([ -d "$f2" ] && echo ", fork() at 2M \`$(cat "$f2/RUN")\` ([results/fork-2m/](results/fork-2m/))")$([ -n "$i" ] && echo ", first implementation \`$(cat "$i/RUN")\` ([results/first/](results/first/), 1 boot per variant)")."
+	echo
 	echo "| measure (instructions, QEMU -icount) | variant | RFC (2024) | first implementation | final series | target (issue 7) | |"
 	echo "|---|---|---|---:|---:|---|---|"
 	row "fork() of 1 GiB, 4K folios" "up to +40%" "1± 5 8" "$d" "$i" 'folio=4K,state=dirty(,|$)' --bench fork --phase fork --metric instructions
@@ -106,7 +109,6 @@ summary() {
 	echo
 	echo "Change of the median against baseline, in instructions, with the 95% CI of a bootstrap that resamples"
 	echo "boots, then repetitions (10000 resamples, fixed seed); \"(1 boot)\": only repetitions could be resampled."
-	echo "Runs: final series \`$(cat "$d/RUN")\` ([results/](results/))$([ -d "$f2" ] && echo ", fork() at 2M \`$(cat "$f2/RUN")\` ([results/fork-2m/](results/fork-2m/))")$([ -n "$i" ] && echo ", first implementation \`$(cat "$i/RUN")\` ([results/first/](results/first/), 1 boot per variant)")."
 	echo "met: the whole interval is within the target; **missed**: the whole interval is over it; not resolved: the"
 	echo "interval spans it. Targets: issue 7 (\`pte\` within 1% everywhere; fork() at 4K 5% on \`ptdesc\`, 8% on \`ptdesc-wp\`;"
 	echo "64K and 2M 3%; the lockless benchmarks 3%), the populating faults' 3% from issue 16; none for fork() at 16K."

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # results/README.md indexes every folder of results/: scripts/results-index.sh
 # on a small fixture (a kept run, a folder kept by hand, the published run's
-# raw/ and plots/, a RESULTS.md citing them by path and by run id), then on
+# raw/ and plots/, a RESULTS.md citing them by path and by run id, a
+# generated block's markers, which cite nothing), then on
 # results/ itself: every folder has its row, no raw copy of the guest's
 # commands is still named steps.sh, and the committed README.md is what the
 # script writes now (rerun scripts/results-index.sh after changing RESULTS.md
@@ -31,6 +32,8 @@ Raw data in [results/raw/](results/raw/), see `results/<run>/plots`.
 ### By path
 
 The probes: [results/probes/](results/probes/README.md).
+<!-- BEGIN X by make results (20990101-000000-default): edit outside the markers -->
+<!-- END X -->
 
 ### By run id
 
@@ -51,6 +54,8 @@ assert_contains "a kept run: its run id, experiment and note" "$(row '[kept/](ke
 assert_contains "a kept run cited by its run id" "$(row '[kept/](kept/)')" '[By run id](../RESULTS.md#by-run-id) |'
 assert_contains "a folder kept by hand: its README's heading" "$(row '[probes/](probes/)')" '| - | not a `make results` run | Probes by hand ([README.md](probes/README.md)) | [By path](../RESULTS.md#by-path) |'
 assert_contains "a folder without a note still has its row" "$(row '[quiet/](quiet/)')" '| - | not a `make results` run | (no note: add one to notes.tsv) |'
+assert_eq "a generated block's marker, with its run id, is no citation" "" \
+	"$(row '[results/](./)' | grep -F '[By path]' || true)"
 assert_contains "a heading in a code block is no section" "$(row '[quiet/](quiet/)')" '| [By run id](../RESULTS.md#by-run-id) |'
 assert_eq "raw/ and plots/ are the published run's, no rows" "" "$(row '[raw/](raw/)')$(row '[plots/](plots/)')"
 
