@@ -142,7 +142,7 @@ done
 # make check cannot afford in its hour; make results EXPERIMENT=criu runs
 # the suite on those four. CHECK_CRIU_VARIANTS picks ("" for none).
 criu_variants=${CHECK_CRIU_VARIANTS-$(for v in $variants; do
-	case " $debug_variants " in *" $v "*) ;; *) echo "$v" ;; esac
+	case " $(xargs <<<"$debug_variants") " in *" $v "*) ;; *) echo "$v" ;; esac
 done; true)}
 for v in $criu_variants; do check_variant "$v"; done
 # Cells last: their runs are short, so little is left to do once the last
