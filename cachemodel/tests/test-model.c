@@ -229,6 +229,50 @@ static void test_cycles(void)
 		 "cycles: one load from memory costs latency.memory - latency.l1 beyond its instruction");
 }
 
+/*
+ * The latency sweep, hand-computed on latencies 1, 3, 10, 50 (what the next
+ * level adds: 2, 7, 40), independent of the shipped parameters.
+ */
+static void test_cycles_sweep(void)
+{
+	static const char base[] =
+		"name = t\nline_size = 64\nl1i.size = 4K\nl1i.ways = 2\nl1d.size = 4K\nl1d.ways = 2\n"
+		"l2.size = 16K\nl2.ways = 4\nslc.size = 64K\nslc.ways = 8\n";
+	struct cm_params p, twice;
+	char text[1024], err[512];
+	/* 100 + (1 + 2) x 2 + 2 x 7 + 1 x 40 = 100 + 60 */
+	struct cm_counts c = { .instructions = 100, .l1i_misses = 1, .l1d_misses = 2,
+			       .l2_misses = 2, .slc_misses = 1 };
+	/* 10 + 1 x 2 + 1 x 7 = 10 + 9: halved, 4.5 rounds up to 5 */
+	struct cm_counts odd = { .instructions = 10, .l1d_misses = 1, .l2_misses = 1 };
+
+	snprintf(text, sizeof(text), "%slatency.l1 = 1\nlatency.l2 = 3\nlatency.slc = 10\nlatency.memory = 50\n", base);
+	if (params_parse(text, "sweep", &p, err, sizeof(err))) {
+		check(0, "sweep: parameters parse (%s)", err);
+		return;
+	}
+	check_eq(160, counts_cycles(&c, &p), "sweep: cycles, hand-computed (100 + 60)");
+	check_eq(130, counts_cycles_scaled(&c, &p, 1, 2), "sweep: latencies halved, 100 + 30");
+	check_eq(220, counts_cycles_scaled(&c, &p, 2, 1), "sweep: latencies doubled, 100 + 120");
+	check_eq(160, counts_cycles_scaled(&c, &p, 1, 1), "sweep: a factor of 1 is cycles");
+	check_eq(100, counts_cycles_scaled(&(struct cm_counts){ .instructions = 100 }, &p, 1, 2),
+		 "sweep: without misses, one cycle per instruction at any latency");
+	check_eq(19, counts_cycles(&odd, &p), "sweep: an odd latency part (10 + 9)");
+	check_eq(15, counts_cycles_scaled(&odd, &p, 1, 2), "sweep: halved, 10 + 4.5 rounds to 15");
+	check_eq(28, counts_cycles_scaled(&odd, &p, 2, 1), "sweep: doubled, 10 + 18");
+
+	/* The same as the plain formula on a parameter file with the latencies doubled. */
+	snprintf(text, sizeof(text), "%slatency.l1 = 2\nlatency.l2 = 6\nlatency.slc = 20\nlatency.memory = 100\n", base);
+	if (params_parse(text, "sweep x2", &twice, err, sizeof(err))) {
+		check(0, "sweep: doubled parameters parse (%s)", err);
+		return;
+	}
+	check_eq(counts_cycles(&c, &twice), counts_cycles_scaled(&c, &p, 2, 1),
+		 "sweep: doubled = cycles with a parameter file of doubled latencies");
+	check_eq(counts_cycles(&c, &p), counts_cycles_scaled(&c, &twice, 1, 2),
+		 "sweep: halved = cycles with a parameter file of halved latencies");
+}
+
 static void test_markers(void)
 {
 	int wrong = 0;
@@ -316,6 +360,23 @@ static void test_phases(void)
 
 		check_eq(counts_cycles(k, &params), result(text, kernel, 1, "phase3", "cycles"),
 			 "phase 3, first time: kernel cycles as counts_cycles gives");
+		check_eq(counts_cycles_scaled(k, &params, 1, 2),
+			 result(text, kernel, 1, "phase3", "cycles_lat_half"),
+			 "phase 3, first time: kernel cycles_lat_half, latencies halved");
+		check_eq(counts_cycles_scaled(k, &params, 2, 1),
+			 result(text, kernel, 1, "phase3", "cycles_lat_double"),
+			 "phase 3, first time: kernel cycles_lat_double, latencies doubled");
+	}
+	{
+		/* one load from memory: 10 + (200 - 4) at x1, 10 + 98 halved, 10 + 392 doubled */
+		check_eq(10 + (params.latency[CM_MEMORY] - params.latency[CM_L1]),
+			 result(text, user, 1, "phase3", "cycles"), "phase 3, first time: user cycles");
+		check_eq(10 + (params.latency[CM_MEMORY] - params.latency[CM_L1] + 1) / 2,
+			 result(text, user, 1, "phase3", "cycles_lat_half"),
+			 "phase 3, first time: user cycles_lat_half, the memory latency halved");
+		check_eq(10 + 2 * (params.latency[CM_MEMORY] - params.latency[CM_L1]),
+			 result(text, user, 1, "phase3", "cycles_lat_double"),
+			 "phase 3, first time: user cycles_lat_double, the memory latency doubled");
 	}
 	check_eq(40, result(text, user, 2, "phase3", "instructions"), "phase 3, second time: its own occurrence");
 	check_eq(5 + 7 + 1, result(text, user, 1, "unmarked", "instructions"),
@@ -428,6 +489,7 @@ int main(int argc, char **argv)
 	test_conflicts();
 	test_fetch_and_sharing();
 	test_cycles();
+	test_cycles_sweep();
 	test_phases();
 	test_phase_tasks();
 	printf("1..%d\n", tests);
