@@ -36,7 +36,7 @@ join() { bash "$TOP/scripts/cache-join.sh" "$@"; }
 # plugin VALUE: METRIC of occurrence 1 of phaseID in MODE, read from cache.out
 plugin_value() {
 	awk -F'\t' -v id="phase$1" -v mode="mode=$2" -v m="$3" \
-		'$1 == "RESULT" && $3 ~ mode "$" && $4 == 1 && $5 == id && $6 == m { print $7 }' "$run/cache.out"
+		'$1 == "RESULT" && $3 ~ mode "$" && $4 == 1 && $5 == id && $6 == m { print $7 }' "${CACHE_OUT:-$run/cache.out}"
 }
 assert_status "the kept run's counts join to its samples" 0 join "$run/output.log" "$run/cache.out"
 joined="$OUT"
@@ -73,6 +73,42 @@ if make -s -C "$TOP/analysis" >"$T_TMP/analysis.log" 2>&1; then
 		"$(grep -c "^r,baseline@4k-39-kpti-failslab,cache,fork,\"\?size=64M,folio=4K,state=dirty,cpu=1\"\?,1,fork,cache_instructions,$(plugin_value 1 all instructions),1\$" "$T_TMP/tidy.csv")"
 	assert_eq "and the guest's own perf records stay" 1 \
 		"$(grep -c "^r,baseline@4k-39-kpti-failslab,cache,fork,\"\?size=64M,folio=4K,state=dirty,cpu=1\"\?,1,fork,instructions," "$T_TMP/tidy.csv")"
+
+	# The latency sweep (issue 16): the plugin now also writes cycles_lat_half
+	# and cycles_lat_double after cycles; the kept run predates them, so they
+	# are added here from its own counts (instructions plus the latency part
+	# of cycles halved, halves rounded up, or doubled), as the plugin computes
+	# them (test-model checks the plugin's arithmetic by hand).
+	awk -F'\t' -v OFS='\t' '{ print }
+		$1 == "RESULT" && $6 == "instructions" { ins = $7 }
+		$1 == "RESULT" && $6 == "cycles" { x = $7 - ins
+			print $1, $2, $3, $4, $5, "cycles_lat_half", ins + int((x + 1) / 2)
+			print $1, $2, $3, $4, $5, "cycles_lat_double", ins + 2 * x }' "$run/cache.out" >"$T_TMP/sweep.out"
+	rm -rf "$T_TMP/sweep"
+	cp -r "$run" "$T_TMP/sweep"
+	join "$run/output.log" "$T_TMP/sweep.out" >"$T_TMP/sweep/cache.log"
+	assert_eq "the sweep's metrics join like cycles (cache_cycles_lat_half, cache_kernel_cycles_lat_double)" \
+		"$(CACHE_OUT="$T_TMP/sweep.out" plugin_value 1 all cycles_lat_half) $(CACHE_OUT="$T_TMP/sweep.out" plugin_value 1 kernel cycles_lat_double)" \
+		"$(awk -F'\t' '$5 == "fork" && $6 == "cache_cycles_lat_half" { h = $7 } $5 == "fork" && $6 == "cache_kernel_cycles_lat_double" { d = $7 } END { print h, d }' "$T_TMP/sweep/cache.log")"
+	# The tables need a variant named baseline.
+	"$TOP/build/analysis/sdstat" tidy --run r "$T_TMP/sweep" 2>"$T_TMP/tidy.err" |
+		sed 's/,baseline@4k-39-kpti-failslab,/,baseline,/' >"$T_TMP/sweep.csv" || true
+	faults=$(awk -F'\t' '$2 == "fault" && $5 == "touch" && $6 == "page_faults" { print $7 }' "$run/output.log")
+	touch_double=$(awk -F'\t' '$2 == "fault" && $5 == "touch" && $6 == "cache_cycles_lat_double" { print $7 }' "$T_TMP/sweep/cache.log")
+	assert_eq "sdstat derives modelled cycles per fault at latencies x2 (cache_cycles_lat_double / page_faults)" \
+		"$(awk -v c="$touch_double" -v f="$faults" 'BEGIN { if (c > 0 && f > 0) printf "%.6f", c / f; else print "no counts" }')" \
+		"$(awk -F, '$(NF - 2) == "cache_cycles_lat_double_per_fault" && $(NF - 3) == "touch" { printf "%.6f", $(NF - 1) }' "$T_TMP/sweep.csv")"
+	bash "$TOP/scripts/benchmark-tables.sh" "$T_TMP/sweep.csv" baseline >"$T_TMP/tables.md" 2>&1 || true
+	tables=$(sed -n '/^## The memory hierarchy, modelled (mode cache)$/,/^## /p' "$T_TMP/tables.md")
+	for lat in "x1:cache_cycles" "x0.5:cache_cycles_lat_half" "x2:cache_cycles_lat_double"; do
+		median=$(awk -F'\t' -v m="${lat#*:}" '$5 == "fork" && $6 == m { print $7 }' "$T_TMP/sweep/cache.log")
+		assert_contains "a cache run's tables show fork()'s modelled cycles at latencies ${lat%%:*}" \
+			"$(printf '%s\n' "$tables" | sed -n "/^#### fork(): modelled cycles, latencies ${lat%%:*} (cache)\$/,/^| Median/p")" \
+			"| Median | $median |"
+	done
+	# shellcheck disable=SC2016 # Markdown's backquotes, not the shell's
+	assert_contains "and per fault and per call" "$tables" "#### the primitive alone: modelled cycles per call, latencies x0.5 (cache)
+$(printf '\n`lockless` size=16M,folio=4K,loops=8, phase `walk`, **cache_cycles_lat_half_per_call** (cache)')"
 else
 	not_ok "the analysis builds" "$(tail -n 5 "$T_TMP/analysis.log")"
 fi
