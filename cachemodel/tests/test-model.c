@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * Known-answer tests of the cache model core on synthetic access streams.
- * Usage: test-model PARAMS_FILE (the shipped neoverse-n1.params: every
- * expectation is derived from the geometry it gives). KTAP lines on stdout.
+ * Usage: test-model PARAMS_FILE SYSTEM_MAP (the shipped neoverse-n1.params:
+ * every expectation is derived from the geometry it gives; the fixture
+ * tests/fixture-system.map for the attribution to functions). KTAP lines on
+ * stdout.
  */
 #include <inttypes.h>
 #include <stdarg.h>
@@ -10,12 +12,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "attrib.h"
 #include "counts.h"
 #include "hierarchy.h"
 #include "marker.h"
 #include "params.h"
 #include "phases.h"
+#include "report-symbols.h"
 #include "report.h"
+#include "symtab.h"
 
 static int tests, failures;
 
@@ -433,6 +438,188 @@ static void test_phase_tasks(void)
 	phase_book_free(&book);
 }
 
+/* The name symtab_lookup gives pc, "-" for none. */
+static const char *lookup_name(const struct symtab *t, uint64_t pc)
+{
+	uint32_t i = symtab_lookup(t, pc);
+
+	return i == SYMTAB_NONE ? "-" : symtab_name(t, i);
+}
+
+static void check_lookup(const struct symtab *t, uint64_t pc, const char *want, const char *why)
+{
+	const char *got = lookup_name(t, pc);
+
+	check(!strcmp(want, got), "System.map: 0x%" PRIx64 " is in %s (%s)", pc, want, why);
+	if (strcmp(want, got))
+		printf("# got %s\n", got);
+}
+
+static void test_symtab(const char *map)
+{
+	struct symtab t;
+	char err[512];
+
+	if (symtab_load(map, &t, err, sizeof(err))) {
+		check(0, "the fixture System.map loads (%s)", err);
+		return;
+	}
+	check_eq(7, t.functions, "System.map: 7 functions (text symbols, one per address)");
+	check_lookup(&t, 0, "-", "below everything");
+	check_lookup(&t, 0xfff, "-", "an absolute symbol is no boundary: before the first symbol");
+	check_lookup(&t, 0xffffffc07fffffffull, "-", "one byte before the first symbol");
+	check_lookup(&t, 0xffffffc080000000ull, "_text", "the first symbol; of two text symbols at one address, the first in the file");
+	check_lookup(&t, 0xffffffc08000fffcull, "_text", "the last instruction before the next symbol");
+	check_lookup(&t, 0xffffffc080010000ull, "_stext", "two T symbols at one address: the first in the file");
+	check_lookup(&t, 0xffffffc080010400ull, "copy_page", "a function's first byte");
+	check_lookup(&t, 0xffffffc08001047full, "copy_page", "a function's last byte");
+	check_lookup(&t, 0xffffffc080010480ull, "clear_page", "the next function's first byte, a local (t) one");
+	check_lookup(&t, 0xffffffc080010504ull, "arch_weak_hook", "a weak (W) function");
+	check_lookup(&t, 0xffffffc080020000ull, "-", "read-only data (R) ends the text before it");
+	check_lookup(&t, 0xffffffc080020044ull, "-", "inside local read-only data (r)");
+	check_lookup(&t, 0xffffffc0800300fcull, "start_kernel", "text after data");
+	check_lookup(&t, 0xffffffc080030100ull, "-", "data (D) right after a function");
+	check_lookup(&t, 0xffffffc080040000ull, "-", "bss (B)");
+	check_lookup(&t, 0xffffffc080050000ull, "-", "the last symbol (_end) has no end: nothing");
+	check_lookup(&t, 0xffffffc080050004ull, "-", "after the last symbol");
+	check_lookup(&t, UINT64_MAX, "-", "the top of the address space");
+	symtab_free(&t);
+
+	check(symtab_parse("ffff0000 T only_fn\n\nffff0100 T last_fn", "t", &t, err, sizeof(err)) == 0 &&
+		      !strcmp(lookup_name(&t, 0xffff00fc), "only_fn") &&
+		      !strcmp(lookup_name(&t, 0xffff0100), "-"),
+	      "System.map: a function ends at the next (past a blank line); a text symbol that is last names nothing");
+	symtab_free(&t);
+	check(symtab_parse("ffff0000 T fn\nnot a map line\n", "m", &t, err, sizeof(err)) &&
+		      strstr(err, "m:2: expected 'ADDRESS TYPE NAME'"),
+	      "System.map: a line that is not ADDRESS TYPE NAME is named");
+	check(symtab_parse("ffff0000 D data\nffff0100 B _end\n", "m", &t, err, sizeof(err)) &&
+		      strstr(err, "no function"),
+	      "System.map: a map without a function is refused");
+	check(symtab_load("/nonexistent/System.map", &t, err, sizeof(err)) &&
+		      strstr(err, "cannot open the System.map '/nonexistent/System.map'"),
+	      "System.map: a missing file is named");
+}
+
+/* One access the way the plugin makes it: counted, and attributed to pc's key. */
+static void access_at(struct hierarchy *h, struct vcpu_phase *v, const struct symtab *t,
+		      uint64_t pc, enum cm_mode mode, enum cm_side side, uint64_t line)
+{
+	enum cm_level served = hierarchy_access(h, 0, side, line);
+	struct attrib *a = phase_attrib(v);
+
+	if (side == CM_FETCH)
+		counts_fetch(phase_counts(v, mode), 1, served);
+	else
+		counts_data(phase_counts(v, mode), served);
+	if (a && !attrib_access(a, attrib_key(t, pc, mode), side, served))
+		check(0, "attribution: out of memory");
+}
+
+/* The "# cachemodel symbol" line of a phase's mode, metric and rank, from its function on. */
+static const char *symbol_line(const char *text, const char *mode, const char *metric,
+			       const char *rank)
+{
+	char key[128];
+	const char *p;
+
+	snprintf(key, sizeof(key), "# cachemodel symbol\tphase2\t1\t%s\t%s\t%s\t", mode, metric, rank);
+	p = strstr(text, key);
+	return p ? p + strlen(key) : "(none)";
+}
+
+static int starts(const char *s, const char *prefix)
+{
+	return !strncmp(s, prefix, strlen(prefix));
+}
+
+/*
+ * A synthetic stream in phase 2, cold caches, each line touched once unless
+ * said: copy_page reads 2048 lines (2048 L1d and SLC misses) and fetches one
+ * line of code (an SLC miss, no L1d miss); clear_page writes 100 lines, then
+ * again (hits); user code reads 50 lines; a kernel PC in read-only data 5;
+ * another task in the window, in arch_weak_hook, 3; before the phase, 7
+ * lines that no table may count.
+ */
+static void test_attribution(const char *map)
+{
+	const uint64_t copy_page = 0xffffffc080010404ull, clear_page = 0xffffffc080010490ull;
+	const uint64_t weak = 0xffffffc080010500ull, in_rodata = 0xffffffc080020044ull;
+	struct phase_book book;
+	struct vcpu_phase v = { .task = 1 };
+	struct hierarchy h;
+	struct symtab t;
+	char err[512], all[128], *text = NULL;
+	size_t len = 0, n;
+	uint64_t line = 1000;
+	struct attrib_slot *sorted;
+	FILE *out;
+
+	if (symtab_load(map, &t, err, sizeof(err))) {
+		check(0, "the fixture System.map loads (%s)", err);
+		return;
+	}
+	new_model(&h, 1);
+	phase_book_init(&book);
+	book.attribute = true;
+	for (int i = 0; i < 7; i++)
+		access_at(&h, &v, &t, copy_page, CM_KERNEL, CM_DATA, line++);
+	phase_marker(&book, &v, 0, &(struct marker){ .id = 2 });
+	for (int i = 0; i < 2048; i++)
+		access_at(&h, &v, &t, copy_page, CM_KERNEL, CM_DATA, line++);
+	access_at(&h, &v, &t, copy_page, CM_KERNEL, CM_FETCH, line++);
+	for (int pass = 0; pass < 2; pass++)
+		for (int i = 0; i < 100; i++)
+			access_at(&h, &v, &t, clear_page, CM_KERNEL, CM_DATA, 1000000 + i);
+	for (int i = 0; i < 50; i++)
+		access_at(&h, &v, &t, 0x400000 + i, CM_USER, CM_DATA, line++);
+	for (int i = 0; i < 5; i++)
+		access_at(&h, &v, &t, in_rodata, CM_KERNEL, CM_DATA, line++);
+	v.task = 2;
+	for (int i = 0; i < 3; i++)
+		access_at(&h, &v, &t, weak, CM_KERNEL, CM_DATA, line++);
+	v.task = 1;
+	phase_marker(&book, &v, 0, &(struct marker){ .id = 2, .end = true });
+
+	check(attrib_sorted(book.records[0]->attrib[0], ATTRIB_L1D_MISSES, &sorted, &n) && n == 4 &&
+		      sorted[0].key == attrib_key(&t, copy_page, CM_KERNEL) && sorted[0].count[ATTRIB_L1D_MISSES] == 2048 &&
+		      sorted[1].key == attrib_key(&t, clear_page, CM_KERNEL) && sorted[1].count[ATTRIB_L1D_MISSES] == 100 &&
+		      sorted[2].key == ATTRIB_USER && sorted[2].count[ATTRIB_L1D_MISSES] == 50 &&
+		      sorted[3].key == ATTRIB_UNKNOWN && sorted[3].count[ATTRIB_L1D_MISSES] == 5,
+	      "attribution: L1d misses by function, most first: copy_page 2048, clear_page 100 (its second pass hits), [user] 50, [unknown] 5");
+	free(sorted);
+	check(attrib_sorted(book.records[0]->attrib[0], ATTRIB_SLC_MISSES, &sorted, &n) && n == 4 &&
+		      sorted[0].count[ATTRIB_SLC_MISSES] == 2049,
+	      "attribution: SLC misses count the fetch too: copy_page 2049");
+	free(sorted);
+
+	out = open_memstream(&text, &len);
+	report_write(out, &params, &book, &v, 1);
+	check(report_symbols(out, &t, map, &book, 2), "attribution: the report is written");
+	fclose(out);
+	snprintf(all, sizeof(all), "model=%s,mode=all", params.name);
+	check(starts(symbol_line(text, "all", "l1d_misses", "1"), "copy_page\t2048\n") &&
+		      starts(symbol_line(text, "all", "l1d_misses", "2"), "clear_page\t100\n"),
+	      "attribution report, top 2: copy_page then clear_page");
+	check(starts(symbol_line(text, "all", "l1d_misses", "-"), "[rest]\t55\n"),
+	      "attribution report: [rest] holds [user] and [unknown], 55");
+	check_eq(2048 + 100 + 55, result(text, all, 1, "phase2", "l1d_misses"),
+		 "attribution report: its lines add up to the phase's RESULT l1d_misses");
+	check(starts(symbol_line(text, "all", "slc_misses", "1"), "copy_page\t2049\n"),
+	      "attribution report: SLC misses, fetch included");
+	check(starts(symbol_line(text, "other", "l1d_misses", "1"), "arch_weak_hook\t3\n") &&
+		      !strstr(text, "\tother\tl1d_misses\t2\t"),
+	      "attribution report: another task in the window goes to mode other, alone");
+	check(!strstr(text, "# cachemodel symbol\tunmarked"),
+	      "attribution report: work outside phases is not attributed (nor in copy_page's 2048)");
+	check(strstr(text, "# cachemodel symbols: ") && strstr(text, "(7 functions)"),
+	      "attribution report: one line names the map and its functions");
+	free(text);
+	phase_book_free(&book);
+	hierarchy_free(&h);
+	symtab_free(&t);
+}
+
 static void test_bad_params(void)
 {
 	char err[512];
@@ -470,8 +657,8 @@ int main(int argc, char **argv)
 {
 	char err[512];
 
-	if (argc != 2) {
-		fprintf(stderr, "usage: %s PARAMS_FILE\n", argv[0]);
+	if (argc != 3) {
+		fprintf(stderr, "usage: %s PARAMS_FILE SYSTEM_MAP\n", argv[0]);
 		return 2;
 	}
 	printf("KTAP version 1\n");
@@ -492,6 +679,8 @@ int main(int argc, char **argv)
 	test_cycles_sweep();
 	test_phases();
 	test_phase_tasks();
+	test_symtab(argv[2]);
+	test_attribution(argv[2]);
 	printf("1..%d\n", tests);
 	return failures != 0;
 }

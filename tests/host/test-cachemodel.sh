@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The cache model (cachemodel/): its core's known-answer tests on synthetic
-# streams against the shipped Neoverse N1 parameters, the join of its counts
+# streams against the shipped Neoverse N1 parameters (and, for the
+# attribution to functions, a fixture System.map), the join of its counts
 # to the guest's samples (mode cache) on a kept run, and the plugin's
 # handling of bad arguments in QEMU (when the plugin header is available).
 . "$(dirname "$0")/lib.sh"
@@ -15,7 +16,7 @@ ok "the model core and its test build (-Wall -Wextra -Werror)"
 
 # Each KTAP line of test-model becomes one of ours.
 set +e
-"$out/test-model" "$TOP/cachemodel/neoverse-n1.params" >"$T_TMP/model.out" 2>&1
+"$out/test-model" "$TOP/cachemodel/neoverse-n1.params" "$TOP/cachemodel/tests/fixture-system.map" >"$T_TMP/model.out" 2>&1
 status=$?
 set -e
 while IFS= read -r line; do
@@ -63,6 +64,22 @@ assert_contains "the error names the id and the table" "$OUT" "phase15 is not in
 sed 's/^# cachemodel tasks: .*/# cachemodel warning: switch_to=0xffffffc080012a08 was never executed (entered 0 times, no load seen)/' \
 	"$run/cache.out" >"$T_TMP/no-switch.out"
 assert_status "task tracking that saw no switch fails the join" 1 join "$run/output.log" "$T_TMP/no-switch.out"
+# The attribution (symbols=) adds comment lines after the RESULT lines
+# (cachemodel/src/report-symbols.h); the join and the validation skip them.
+{
+	cat "$run/cache.out"
+	echo "# cachemodel symbols: /k/System.map (81234 functions): per phase occurrence, the 2 functions whose instructions made the most L1d and SLC misses, most first, as '# cachemodel symbol' lines: ..."
+	printf '# cachemodel symbol\tphase1\t1\tall\tl1d_misses\t1\tcopy_page\t2048\n'
+	printf '# cachemodel symbol\tphase1\t1\tall\tl1d_misses\t-\t[rest]\t55\n'
+	printf '# cachemodel symbol\tphase6\t1\tother\tslc_misses\t1\t[user]\t3\n'
+	echo "# cachemodel warning: out of memory for the attribution to symbols: its lines are incomplete"
+} >"$T_TMP/symbols.out"
+join "$run/output.log" "$run/cache.out" >"$T_TMP/plain.log"
+assert_status "a cache.out with the attribution's lines joins" 0 join "$run/output.log" "$T_TMP/symbols.out"
+assert_eq "to the same lines as without them" "$(cat "$T_TMP/plain.log")" "$OUT"
+assert_eq "the validation's reading of the plugin's lines ignores them too" \
+	"$(awk -F'\t' '$1 == "RESULT" && $3 ~ /mode=all$/ && $4 == 1 && $5 == "phase1" && $6 == "l1d_misses" { print $7 }' "$run/cache.out")" \
+	"$(awk -F'\t' '$1 == "RESULT" && $3 ~ /mode=all$/ && $4 == 1 && $5 == "phase1" && $6 == "l1d_misses" { print $7 }' "$T_TMP/symbols.out")"
 
 # The analysis reads cache.log beside output.log, numbered like the samples.
 if make -s -C "$TOP/analysis" >"$T_TMP/analysis.log" 2>&1; then
@@ -149,6 +166,12 @@ assert_status "QEMU refuses the plugin without params=" 1 qemu_with "$plugin,out
 assert_contains "the error says both are required" "$OUT" "params=FILE (the model's parameters) out=FILE (the results) are both required"
 assert_status "QEMU refuses a switch_to= that is no address" 1 qemu_with "$plugin,params=$TOP/cachemodel/neoverse-n1.params,out=$T_TMP/x,switch_to=cpu_switch_to"
 assert_contains "the error says what switch_to= takes" "$OUT" "switch_to= takes the hex address of cpu_switch_to (System.map), not 'cpu_switch_to'"
+assert_status "QEMU refuses top= without symbols=" 1 qemu_with "$plugin,params=$TOP/cachemodel/neoverse-n1.params,out=$T_TMP/x,top=5"
+assert_contains "the error says what top= needs" "$OUT" "top= needs symbols=FILE (the kernel's System.map)"
+assert_status "QEMU refuses top=0" 1 qemu_with "$plugin,params=$TOP/cachemodel/neoverse-n1.params,out=$T_TMP/x,symbols=$TOP/cachemodel/tests/fixture-system.map,top=0"
+assert_contains "the error says what top= takes" "$OUT" "top= takes a number of functions from 1 to 100000, not '0'"
+assert_status "QEMU refuses a symbols= file that is missing" 1 qemu_with "$plugin,params=$TOP/cachemodel/neoverse-n1.params,out=$T_TMP/x,symbols=$T_TMP/no-System.map"
+assert_contains "the error names it" "$OUT" "symbols=: cannot open the System.map '$T_TMP/no-System.map'"
 printf 'name = x\nline_size = 48\n' >"$T_TMP/bad.params"
 assert_status "QEMU refuses a bad parameter file" 1 qemu_with "$plugin,params=$T_TMP/bad.params,out=$T_TMP/x"
 assert_contains "the error names the file and the problem" "$OUT" "bad.params: key 'l1i.size' is missing"
