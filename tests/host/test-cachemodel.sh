@@ -142,6 +142,9 @@ mkdir -p "$T_TMP/fake-build/cachemodel" "$T_TMP/k/arch/arm64/boot"
 assert_status "guest-run --cache without the kernel's System.map fails" 1 env BUILD="$T_TMP/fake-build" \
 	bash "$TOP/scripts/guest-run.sh" --cache --kernel "$T_TMP/k/arch/arm64/boot/Image" --initramfs "$T_TMP/initramfs.cpio" -- true
 assert_contains "the error names the file and why it is needed" "$OUT" "no cpu_switch_to in $T_TMP/k/arch/arm64/boot/../../../System.map"
+assert_status "guest-run --cache-symbols without a number fails" 1 \
+	bash "$TOP/scripts/guest-run.sh" --cache-symbols top --kernel "$T_TMP/Image" --initramfs "$T_TMP/initramfs.cpio" -- true
+assert_contains "the error says what it takes" "$OUT" "--cache-symbols takes how many functions to name per phase (a positive number), not 'top'"
 
 header_dir="${QEMU_PLUGIN_INCLUDE:-$TOP/build/qemu-plugin}"
 if [ ! -f "$header_dir/qemu-plugin.h" ] || ! command -v qemu-system-aarch64 >/dev/null; then
