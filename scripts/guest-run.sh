@@ -31,6 +31,10 @@
 #                    so the same cache sets, every boot), and cpu_switch_to's
 #                    address from the kernel's System.map (beside the Image's
 #                    build) lets the model count a phase's own task only
+#   --cache-symbols N  --cache plus the attribution of each phase's L1d and
+#                    SLC misses to the kernel's functions (the same
+#                    System.map): the N functions with the most, per phase,
+#                    as "# cachemodel symbol" lines of cache.out
 #   --timeout S      kill the guest after S seconds (default 600)
 #   --run-dir DIR    where console.log, output.log and out/ are kept
 #                    (default: runs/guest/<date>-<variant>)
@@ -46,13 +50,16 @@
 set -eu -o pipefail
 . "$(dirname "$0")/lib.sh"
 
-variant=baseline kernel="" initramfs="" cache=0 cpu=max smp=2 mem=4G icount=0 single=0 timeout=600 run_dir="" append="" interactive=0 quiet=0
+variant=baseline kernel="" initramfs="" cache=0 cache_symbols="" cpu=max smp=2 mem=4G icount=0 single=0 timeout=600 run_dir="" append="" interactive=0 quiet=0
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--variant) variant="$2"; shift 2 ;;
 	--kernel) kernel="$2"; shift 2 ;;
 	--initramfs) initramfs="$2"; shift 2 ;;
 	--cache) cache=1; icount=1; shift ;;
+	--cache-symbols)
+		case "${2:-}" in '' | *[!0-9]* | 0*) die "--cache-symbols takes how many functions to name per phase (a positive number), not '${2:-}'" ;; esac
+		cache=1; icount=1; cache_symbols="$2"; shift 2 ;;
 	--smp) smp="$2"; shift 2 ;;
 	--cpu) cpu="$2"; shift 2 ;;
 	--mem) mem="$2"; shift 2 ;;
@@ -100,6 +107,7 @@ if [ "$cache" = 1 ]; then
 	[ -n "$switch_to" ] ||
 		die "--cache: no cpu_switch_to in $sysmap (the System.map of the kernel's build): the model needs it to count a phase's own task"
 	plugin_args="params=$cache_params,switch_to=$switch_to"
+	[ -z "$cache_symbols" ] || plugin_args="$plugin_args,symbols=$(cd "$(dirname "$sysmap")" && pwd)/System.map,top=$cache_symbols"
 	append="nokaslr $append"
 fi
 command -v qemu-system-aarch64 >/dev/null || die "qemu-system-aarch64 is missing: run 'make deps'"

@@ -26,7 +26,7 @@ for mode in $EXP_MODES; do
 	case "$mode" in
 	icount) desc="\`-icount shift=0,sleep=off\`: one instruction per virtual ns, single-threaded TCG; the PMU counts instructions" ;;
 	tcg) desc="TCG with one host thread for both vCPUs (\`-accel tcg,thread=single\`): emulated time, which follows the host's clock; the PMU has no instruction count" ;;
-	cache) desc="icount with the cache model (\`cachemodel/\`, a TCG plugin; parameters \`cachemodel/neoverse-n1.params\`): accesses and misses per cache level and modelled cycles for each phase the benchmarks mark, \`nokaslr\`, every step pinned to CPU 1" ;;
+	cache) desc="icount with the cache model (\`cachemodel/\`, a TCG plugin; parameters \`cachemodel/neoverse-n1.params\`): accesses and misses per cache level and modelled cycles (also with every latency halved and doubled) for each phase the benchmarks mark, \`nokaslr\`, every step pinned to CPU 1" ;;
 	*) desc="mode $mode" ;;
 	esac
 	rounds=""

@@ -46,12 +46,23 @@ void counts_add(struct cm_counts *sum, const struct cm_counts *c)
 	sum->dc_zva += c->dc_zva;
 }
 
-uint64_t counts_cycles(const struct cm_counts *c, const struct cm_params *p)
+/* The cycles beyond one per instruction: each miss times what the next level adds. */
+static uint64_t latency_cycles(const struct cm_counts *c, const struct cm_params *p)
 {
 	const uint32_t *lat = p->latency;
 
-	return c->instructions +
-	       (c->l1i_misses + c->l1d_misses) * (uint64_t)(lat[CM_L2] - lat[CM_L1]) +
+	return (c->l1i_misses + c->l1d_misses) * (uint64_t)(lat[CM_L2] - lat[CM_L1]) +
 	       c->l2_misses * (uint64_t)(lat[CM_SLC] - lat[CM_L2]) +
 	       c->slc_misses * (uint64_t)(lat[CM_MEMORY] - lat[CM_SLC]);
+}
+
+uint64_t counts_cycles(const struct cm_counts *c, const struct cm_params *p)
+{
+	return c->instructions + latency_cycles(c, p);
+}
+
+uint64_t counts_cycles_scaled(const struct cm_counts *c, const struct cm_params *p,
+			      uint64_t num, uint64_t den)
+{
+	return c->instructions + (latency_cycles(c, p) * num + den / 2) / den;
 }

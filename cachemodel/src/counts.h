@@ -48,4 +48,14 @@ void counts_add(struct cm_counts *sum, const struct cm_counts *c);
  */
 uint64_t counts_cycles(const struct cm_counts *c, const struct cm_params *p);
 
+/*
+ * counts_cycles_scaled: the same with every latency of p multiplied by
+ * num / den (the sweep of issue 16: 1/2 for cycles_lat_half, 2/1 for
+ * cycles_lat_double). Only the latencies scale, not the one cycle per
+ * instruction; the latency part is scaled exactly and rounded once to the
+ * nearest cycle, halves up (halving latency.l2 = 11 gives 5.5 cycles, not 5).
+ */
+uint64_t counts_cycles_scaled(const struct cm_counts *c, const struct cm_params *p,
+			      uint64_t num, uint64_t den);
+
 #endif

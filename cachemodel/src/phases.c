@@ -11,8 +11,11 @@ void phase_book_init(struct phase_book *book)
 
 void phase_book_free(struct phase_book *book)
 {
-	for (size_t i = 0; i < book->count; i++)
+	for (size_t i = 0; i < book->count; i++) {
+		attrib_free(book->records[i]->attrib[0]);
+		attrib_free(book->records[i]->attrib[1]);
 		free(book->records[i]);
+	}
 	free(book->records);
 	pthread_mutex_destroy(&book->lock);
 }
@@ -35,6 +38,16 @@ static struct phase_record *open_record(struct phase_book *book, unsigned int vc
 	r = calloc(1, sizeof(*r));
 	if (!r)
 		return NULL;
+	if (book->attribute) {
+		r->attrib[0] = attrib_new();
+		r->attrib[1] = attrib_new();
+		if (!r->attrib[0] || !r->attrib[1]) {
+			attrib_free(r->attrib[0]);
+			attrib_free(r->attrib[1]);
+			free(r);
+			return NULL;
+		}
+	}
 	r->id = id;
 	r->occurrence = ++book->occurrences[id];
 	r->vcpu = vcpu;

@@ -11,6 +11,10 @@
  * on the vCPU inside the window (a child forked and woken there, a kernel
  * thread) goes to the occurrence's "other" counts. Without task tracking
  * every task has key 0, and the window counts everything.
+ *
+ * Attribution (book.attribute, plugin argument symbols=): each occurrence
+ * also counts its misses by function (attrib.h), the task's and other
+ * tasks' apart like the counts. Work outside phases is not attributed.
  */
 #ifndef CACHEMODEL_PHASES_H
 #define CACHEMODEL_PHASES_H
@@ -20,6 +24,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "attrib.h"
 #include "counts.h"
 #include "marker.h"
 
@@ -30,6 +35,8 @@ struct phase_record {
 	unsigned int vcpu;
 	uint64_t task;				/* the task that began it */
 	struct cm_counts other[CM_MODES];	/* other tasks in its window */
+	/* by function, with book.attribute: [0] the task's, [1] other tasks' */
+	struct attrib *attrib[2];
 	bool open;
 };
 
@@ -40,6 +47,7 @@ struct phase_book {
 	unsigned int occurrences[PHASE_MARKER_IDS];
 	/* a begin inside a phase, or an end outside its phase */
 	unsigned long long unbalanced;
+	bool attribute;			/* set before the first marker */
 };
 
 /* A vCPU's place: the counts it adds to now. */
@@ -61,6 +69,14 @@ static inline struct cm_counts *phase_counts(struct vcpu_phase *v, enum cm_mode 
 	if (!v->current)
 		return &v->outside.mode[mode];
 	return v->current->task == v->task ? &v->current->mode[mode] : &v->current->other[mode];
+}
+
+/* phase_attrib: where the vCPU's misses by function go now; NULL: nowhere. */
+static inline struct attrib *phase_attrib(struct vcpu_phase *v)
+{
+	if (!v->current)
+		return NULL;
+	return v->current->attrib[v->current->task != v->task];
 }
 
 #endif

@@ -7,6 +7,10 @@
  *   out=FILE      where the RESULT lines go (report.h)
  *   switch_to=ADDR  optional: the kernel's cpu_switch_to (hex, from
  *                 System.map, KASLR off), for task tracking (below)
+ *   symbols=FILE  optional: the kernel's System.map, to attribute each
+ *                 phase's L1d and SLC misses to functions (below)
+ *   top=N         with symbols=: how many functions per phase, mode and
+ *                 metric the report names (default 20)
  *
  * Addresses. Data: the guest physical address (qemu_plugin_get_hwaddr, system
  * emulation); accesses to I/O regions are not cached and not counted.
@@ -43,6 +47,13 @@
  * registers from next->thread.cpu_context: that load's virtual address names
  * the next task. With switch_to=, each vCPU's task is that address (0 until
  * its first switch), and a phase counts the task that began it (phases.h).
+ *
+ * Attribution: with symbols=, each instruction's key (attrib.h: its kernel
+ * function from the System.map, or [user], or [unknown]) is found once, at
+ * translation, by binary search (symtab.h), and travels in the callbacks'
+ * udata; a miss counts for the key of the instruction that made the access
+ * (a fetch run: its first instruction), in the phase occurrence it counts in
+ * (report-symbols.h). KASLR must be off, as for switch_to=.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -53,16 +64,20 @@
 #include <qemu-plugin.h>
 
 #include "arena.h"
+#include "attrib.h"
 #include "hierarchy.h"
 #include "marker.h"
 #include "phases.h"
+#include "report-symbols.h"
 #include "report.h"
+#include "symtab.h"
 
 QEMU_PLUGIN_EXPORT int qemu_plugin_version = QEMU_PLUGIN_VERSION;
 
 struct fetch_run {
 	uint64_t line;
 	uint32_t instructions;
+	uint32_t key;			/* attrib.h, with symbols= */
 	enum cm_mode mode;
 	bool has_marker;
 	struct marker marker;
@@ -84,6 +99,11 @@ struct vcpu_switch {
 	uint64_t entries, switches;
 };
 static struct vcpu_switch *switches;
+/* Attribution (symbols=): the kernel's functions, and how many to report. */
+static bool attributing, attrib_out_of_memory;
+static struct symtab symbols;
+static char *symbols_path;
+static unsigned int top = 20;
 
 static void on_switch_entry(unsigned int vcpu, void *udata)
 {
@@ -103,12 +123,30 @@ static void switch_load(unsigned int vcpu, qemu_plugin_meminfo_t info, uint64_t 
 }
 
 /*
- * The memory callback's udata: the mode, and this bit for an instruction of
- * cpu_switch_to. One memory callback per instruction: QEMU 7.2 never called
- * a second one registered on the same instruction (a boot entered
- * cpu_switch_to 284 times, and a read-only callback on its loads saw none).
+ * The memory callback's udata: the mode, this bit for an instruction of
+ * cpu_switch_to, and the attribution key above them. One memory callback per
+ * instruction: QEMU 7.2 never called a second one registered on the same
+ * instruction (a boot entered cpu_switch_to 284 times, and a read-only
+ * callback on its loads saw none).
  */
+#define MEM_MODE_MASK 0xffu
 #define MEM_IN_SWITCH_TO 0x100u
+#define MEM_KEY_SHIFT 9
+
+static void *mem_udata(enum cm_mode mode, bool in_switch, uint32_t key)
+{
+	return (void *)((uintptr_t)mode | (in_switch ? MEM_IN_SWITCH_TO : 0) |
+			(uintptr_t)key << MEM_KEY_SHIFT);
+}
+
+/* A miss, for the attribution: to the occurrence the vCPU counts in now. */
+static void attribute(unsigned int vcpu, uint32_t key, enum cm_side side, enum cm_level served)
+{
+	struct attrib *a = phase_attrib(&vcpus[vcpu]);
+
+	if (a && !attrib_access(a, key, side, served))
+		attrib_out_of_memory = true;
+}
 
 static void on_fetch_run(unsigned int vcpu, void *udata)
 {
@@ -120,12 +158,15 @@ static void on_fetch_run(unsigned int vcpu, void *udata)
 		out_of_memory = true;
 	served = hierarchy_access(&model, vcpu, CM_FETCH, run->line);
 	counts_fetch(phase_counts(v, run->mode), run->instructions, served);
+	if (attributing)
+		attribute(vcpu, run->key, CM_FETCH, served);
 }
 
 static void on_memory(unsigned int vcpu, qemu_plugin_meminfo_t info, uint64_t vaddr,
 		      void *udata)
 {
-	enum cm_mode mode = (enum cm_mode)((uintptr_t)udata & ~(uintptr_t)MEM_IN_SWITCH_TO);
+	enum cm_mode mode = (enum cm_mode)((uintptr_t)udata & MEM_MODE_MASK);
+	uint32_t key = (uint32_t)((uintptr_t)udata >> MEM_KEY_SHIFT);
 	struct qemu_plugin_hwaddr *hw = qemu_plugin_get_hwaddr(info, vaddr);
 	uint64_t addr = vaddr, size = 1ull << qemu_plugin_mem_size_shift(info);
 	struct cm_counts *counts;
@@ -140,8 +181,13 @@ static void on_memory(unsigned int vcpu, qemu_plugin_meminfo_t info, uint64_t va
 	}
 	/* An access across a line boundary touches both lines. */
 	for (uint64_t line = hierarchy_line(&model, addr);
-	     line <= hierarchy_line(&model, addr + size - 1); line++)
-		counts_data(counts, hierarchy_access(&model, vcpu, CM_DATA, line));
+	     line <= hierarchy_line(&model, addr + size - 1); line++) {
+		enum cm_level served = hierarchy_access(&model, vcpu, CM_DATA, line);
+
+		counts_data(counts, served);
+		if (attributing)
+			attribute(vcpu, key, CM_DATA, served);
+	}
 }
 
 /* DC ZVA, Xt: SYS #3, C7, C4, #1, Xt. */
@@ -177,6 +223,7 @@ static void on_translation(qemu_plugin_id_t id, struct qemu_plugin_tb *tb)
 		void *haddr = qemu_plugin_insn_haddr(insn);
 		uint64_t line = hierarchy_line(&model, haddr ? (uint64_t)(uintptr_t)haddr : vaddr);
 		enum cm_mode mode = (vaddr >> 63) ? CM_KERNEL : CM_USER;
+		uint32_t key = attributing ? attrib_key(&symbols, vaddr, mode) : 0;
 		struct marker marker;
 		uint32_t word = insn_word(insn);
 		bool is_marker = marker_decode(word, &marker);
@@ -190,6 +237,7 @@ static void on_translation(qemu_plugin_id_t id, struct qemu_plugin_tb *tb)
 			}
 			run->line = line;
 			run->mode = mode;
+			run->key = key;
 			run->has_marker = is_marker;
 			run->marker = marker;
 			qemu_plugin_register_vcpu_insn_exec_cb(insn, on_fetch_run,
@@ -201,8 +249,7 @@ static void on_translation(qemu_plugin_id_t id, struct qemu_plugin_tb *tb)
 							       (void *)(uintptr_t)mode);
 		in_switch = switch_to && vaddr >= switch_to && vaddr - switch_to < SWITCH_TO_SPAN;
 		qemu_plugin_register_vcpu_mem_cb(insn, on_memory, QEMU_PLUGIN_CB_NO_REGS,
-						 QEMU_PLUGIN_MEM_RW,
-						 (void *)((uintptr_t)mode | (in_switch ? MEM_IN_SWITCH_TO : 0)));
+						 QEMU_PLUGIN_MEM_RW, mem_udata(mode, in_switch, key));
 		if (switch_to && vaddr == switch_to)
 			qemu_plugin_register_vcpu_insn_exec_cb(insn, on_switch_entry,
 							       QEMU_PLUGIN_CB_NO_REGS, NULL);
@@ -228,19 +275,42 @@ static void on_guest_exit(qemu_plugin_id_t id, void *udata)
 		fprintf(out, "# cachemodel tasks: tracked through cpu_switch_to at 0x%" PRIx64 " (%" PRIu64 " switches): a phase counts the task that began it, mode=other the rest of its vCPU\n",
 			switch_to, seen);
 	report_write(out, &model.params, &book, vcpus, nvcpus);
+	if (attributing && !report_symbols(out, &symbols, symbols_path, &book, top))
+		attrib_out_of_memory = true;
+	if (attrib_out_of_memory)
+		fprintf(out, "# cachemodel warning: out of memory for the attribution to symbols: its lines are incomplete\n");
 	if (out_of_memory)
 		fprintf(out, "# cachemodel error: out of memory, the counts are incomplete\n");
 	if (fclose(out))
 		fprintf(stderr, "cachemodel: error writing '%s': %s\n", out_path, strerror(errno));
 }
 
-static const char usage[] = "valid arguments: params=FILE (the model's parameters) out=FILE (the results) [switch_to=ADDR (cpu_switch_to, hex: task tracking)]";
+static const char usage[] = "valid arguments: params=FILE (the model's parameters) out=FILE (the results) [switch_to=ADDR (cpu_switch_to, hex: task tracking)] [symbols=FILE (System.map: misses by function) [top=N (functions per phase, default 20)]]";
+
+/* symbols=: the System.map, whose keys must fit the udata beside the flags. */
+static int load_symbols(void)
+{
+	char err[512];
+
+	if (symtab_load(symbols_path, &symbols, err, sizeof(err))) {
+		fprintf(stderr, "cachemodel: symbols=: %s\n", err);
+		return -1;
+	}
+	if (ATTRIB_FUNCTION((uint64_t)symbols.count) > (uint64_t)(UINTPTR_MAX >> MEM_KEY_SHIFT)) {
+		fprintf(stderr, "cachemodel: symbols=%s: %u symbols are too many on this host\n",
+			symbols_path, symbols.count);
+		return -1;
+	}
+	attributing = true;
+	return 0;
+}
 
 QEMU_PLUGIN_EXPORT int qemu_plugin_install(qemu_plugin_id_t id, const qemu_info_t *info,
 					   int argc, char **argv)
 {
 	const char *params_path = NULL;
 	struct cm_params params;
+	bool top_given = false;
 	char err[512];
 
 	for (int i = 0; i < argc; i++) {
@@ -256,6 +326,22 @@ QEMU_PLUGIN_EXPORT int qemu_plugin_install(qemu_plugin_id_t id, const qemu_info_
 					argv[i] + 10);
 				return -1;
 			}
+		} else if (!strncmp(argv[i], "symbols=", 8)) {
+			free(symbols_path);
+			symbols_path = strdup(argv[i] + 8);
+		} else if (!strncmp(argv[i], "top=", 4)) {
+			char *end;
+			unsigned long n;
+
+			errno = 0;
+			n = strtoul(argv[i] + 4, &end, 10);
+			if (errno || *end || end == argv[i] + 4 || !n || n > 100000) {
+				fprintf(stderr, "cachemodel: top= takes a number of functions from 1 to 100000, not '%s'\n",
+					argv[i] + 4);
+				return -1;
+			}
+			top = (unsigned int)n;
+			top_given = true;
 		} else if (!strncmp(argv[i], "out=", 4)) {
 			free(out_path);
 			out_path = strdup(argv[i] + 4);	/* argv does not outlive install */
@@ -269,6 +355,10 @@ QEMU_PLUGIN_EXPORT int qemu_plugin_install(qemu_plugin_id_t id, const qemu_info_
 		fprintf(stderr, "cachemodel: params=FILE (the model's parameters) out=FILE (the results) are both required\n");
 		return -1;
 	}
+	if (top_given && (!symbols_path || !*symbols_path)) {
+		fprintf(stderr, "cachemodel: top= needs symbols=FILE (the kernel's System.map)\n");
+		return -1;
+	}
 	if (!info->system_emulation) {
 		fprintf(stderr, "cachemodel: system emulation only (qemu-system-*), not user mode\n");
 		return -1;
@@ -277,6 +367,8 @@ QEMU_PLUGIN_EXPORT int qemu_plugin_install(qemu_plugin_id_t id, const qemu_info_
 		fprintf(stderr, "cachemodel: %s\n", err);
 		return -1;
 	}
+	if (symbols_path && load_symbols())
+		return -1;
 	nvcpus = (unsigned int)info->system.max_vcpus;
 	vcpus = calloc(nvcpus, sizeof(*vcpus));
 	switches = calloc(nvcpus, sizeof(*switches));
@@ -290,6 +382,7 @@ QEMU_PLUGIN_EXPORT int qemu_plugin_install(qemu_plugin_id_t id, const qemu_info_
 		return -1;
 	}
 	phase_book_init(&book);
+	book.attribute = attributing;
 	arena_init(&runs);
 	qemu_plugin_register_vcpu_tb_trans_cb(id, on_translation);
 	qemu_plugin_register_atexit_cb(id, on_guest_exit, NULL);

@@ -33,6 +33,8 @@ static void counts_lines(FILE *out, const struct cm_params *p, const char *mode,
 	metric(out, p, mode, rep, phase, "slc_misses", c->slc_misses);
 	metric(out, p, mode, rep, phase, "dc_zva", c->dc_zva);
 	metric(out, p, mode, rep, phase, "cycles", counts_cycles(c, p));
+	metric(out, p, mode, rep, phase, "cycles_lat_half", counts_cycles_scaled(c, p, 1, 2));
+	metric(out, p, mode, rep, phase, "cycles_lat_double", counts_cycles_scaled(c, p, 2, 1));
 }
 
 /* One record: per mode, then their sum. */
@@ -56,6 +58,10 @@ static void describe(FILE *out, const struct cm_params *p)
 		p->l2.size, p->l2.ways, p->slc.size, p->slc.ways);
 	fprintf(out, "# cachemodel latencies (cycles, load-to-use): l1=%u l2=%u slc=%u memory=%u\n",
 		p->latency[CM_L1], p->latency[CM_L2], p->latency[CM_SLC], p->latency[CM_MEMORY]);
+	fprintf(out, "# cachemodel latency sweep: cycles_lat_half with every latency halved (l1=%g l2=%g slc=%g memory=%g), cycles_lat_double doubled (l1=%u l2=%u slc=%u memory=%u)\n",
+		p->latency[CM_L1] / 2.0, p->latency[CM_L2] / 2.0, p->latency[CM_SLC] / 2.0,
+		p->latency[CM_MEMORY] / 2.0, 2 * p->latency[CM_L1], 2 * p->latency[CM_L2],
+		2 * p->latency[CM_SLC], 2 * p->latency[CM_MEMORY]);
 }
 
 void report_write(FILE *out, const struct cm_params *params, const struct phase_book *book,

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * Known-answer tests of the cache model core on synthetic access streams.
- * Usage: test-model PARAMS_FILE (the shipped neoverse-n1.params: every
- * expectation is derived from the geometry it gives). KTAP lines on stdout.
+ * Usage: test-model PARAMS_FILE SYSTEM_MAP (the shipped neoverse-n1.params:
+ * every expectation is derived from the geometry it gives; the fixture
+ * tests/fixture-system.map for the attribution to functions). KTAP lines on
+ * stdout.
  */
 #include <inttypes.h>
 #include <stdarg.h>
@@ -10,12 +12,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "attrib.h"
 #include "counts.h"
 #include "hierarchy.h"
 #include "marker.h"
 #include "params.h"
 #include "phases.h"
+#include "report-symbols.h"
 #include "report.h"
+#include "symtab.h"
 
 static int tests, failures;
 
@@ -229,6 +234,50 @@ static void test_cycles(void)
 		 "cycles: one load from memory costs latency.memory - latency.l1 beyond its instruction");
 }
 
+/*
+ * The latency sweep, hand-computed on latencies 1, 3, 10, 50 (what the next
+ * level adds: 2, 7, 40), independent of the shipped parameters.
+ */
+static void test_cycles_sweep(void)
+{
+	static const char base[] =
+		"name = t\nline_size = 64\nl1i.size = 4K\nl1i.ways = 2\nl1d.size = 4K\nl1d.ways = 2\n"
+		"l2.size = 16K\nl2.ways = 4\nslc.size = 64K\nslc.ways = 8\n";
+	struct cm_params p, twice;
+	char text[1024], err[512];
+	/* 100 + (1 + 2) x 2 + 2 x 7 + 1 x 40 = 100 + 60 */
+	struct cm_counts c = { .instructions = 100, .l1i_misses = 1, .l1d_misses = 2,
+			       .l2_misses = 2, .slc_misses = 1 };
+	/* 10 + 1 x 2 + 1 x 7 = 10 + 9: halved, 4.5 rounds up to 5 */
+	struct cm_counts odd = { .instructions = 10, .l1d_misses = 1, .l2_misses = 1 };
+
+	snprintf(text, sizeof(text), "%slatency.l1 = 1\nlatency.l2 = 3\nlatency.slc = 10\nlatency.memory = 50\n", base);
+	if (params_parse(text, "sweep", &p, err, sizeof(err))) {
+		check(0, "sweep: parameters parse (%s)", err);
+		return;
+	}
+	check_eq(160, counts_cycles(&c, &p), "sweep: cycles, hand-computed (100 + 60)");
+	check_eq(130, counts_cycles_scaled(&c, &p, 1, 2), "sweep: latencies halved, 100 + 30");
+	check_eq(220, counts_cycles_scaled(&c, &p, 2, 1), "sweep: latencies doubled, 100 + 120");
+	check_eq(160, counts_cycles_scaled(&c, &p, 1, 1), "sweep: a factor of 1 is cycles");
+	check_eq(100, counts_cycles_scaled(&(struct cm_counts){ .instructions = 100 }, &p, 1, 2),
+		 "sweep: without misses, one cycle per instruction at any latency");
+	check_eq(19, counts_cycles(&odd, &p), "sweep: an odd latency part (10 + 9)");
+	check_eq(15, counts_cycles_scaled(&odd, &p, 1, 2), "sweep: halved, 10 + 4.5 rounds to 15");
+	check_eq(28, counts_cycles_scaled(&odd, &p, 2, 1), "sweep: doubled, 10 + 18");
+
+	/* The same as the plain formula on a parameter file with the latencies doubled. */
+	snprintf(text, sizeof(text), "%slatency.l1 = 2\nlatency.l2 = 6\nlatency.slc = 20\nlatency.memory = 100\n", base);
+	if (params_parse(text, "sweep x2", &twice, err, sizeof(err))) {
+		check(0, "sweep: doubled parameters parse (%s)", err);
+		return;
+	}
+	check_eq(counts_cycles(&c, &twice), counts_cycles_scaled(&c, &p, 2, 1),
+		 "sweep: doubled = cycles with a parameter file of doubled latencies");
+	check_eq(counts_cycles(&c, &p), counts_cycles_scaled(&c, &twice, 1, 2),
+		 "sweep: halved = cycles with a parameter file of halved latencies");
+}
+
 static void test_markers(void)
 {
 	int wrong = 0;
@@ -316,6 +365,23 @@ static void test_phases(void)
 
 		check_eq(counts_cycles(k, &params), result(text, kernel, 1, "phase3", "cycles"),
 			 "phase 3, first time: kernel cycles as counts_cycles gives");
+		check_eq(counts_cycles_scaled(k, &params, 1, 2),
+			 result(text, kernel, 1, "phase3", "cycles_lat_half"),
+			 "phase 3, first time: kernel cycles_lat_half, latencies halved");
+		check_eq(counts_cycles_scaled(k, &params, 2, 1),
+			 result(text, kernel, 1, "phase3", "cycles_lat_double"),
+			 "phase 3, first time: kernel cycles_lat_double, latencies doubled");
+	}
+	{
+		/* one load from memory: 10 + (200 - 4) at x1, 10 + 98 halved, 10 + 392 doubled */
+		check_eq(10 + (params.latency[CM_MEMORY] - params.latency[CM_L1]),
+			 result(text, user, 1, "phase3", "cycles"), "phase 3, first time: user cycles");
+		check_eq(10 + (params.latency[CM_MEMORY] - params.latency[CM_L1] + 1) / 2,
+			 result(text, user, 1, "phase3", "cycles_lat_half"),
+			 "phase 3, first time: user cycles_lat_half, the memory latency halved");
+		check_eq(10 + 2 * (params.latency[CM_MEMORY] - params.latency[CM_L1]),
+			 result(text, user, 1, "phase3", "cycles_lat_double"),
+			 "phase 3, first time: user cycles_lat_double, the memory latency doubled");
 	}
 	check_eq(40, result(text, user, 2, "phase3", "instructions"), "phase 3, second time: its own occurrence");
 	check_eq(5 + 7 + 1, result(text, user, 1, "unmarked", "instructions"),
@@ -372,6 +438,188 @@ static void test_phase_tasks(void)
 	phase_book_free(&book);
 }
 
+/* The name symtab_lookup gives pc, "-" for none. */
+static const char *lookup_name(const struct symtab *t, uint64_t pc)
+{
+	uint32_t i = symtab_lookup(t, pc);
+
+	return i == SYMTAB_NONE ? "-" : symtab_name(t, i);
+}
+
+static void check_lookup(const struct symtab *t, uint64_t pc, const char *want, const char *why)
+{
+	const char *got = lookup_name(t, pc);
+
+	check(!strcmp(want, got), "System.map: 0x%" PRIx64 " is in %s (%s)", pc, want, why);
+	if (strcmp(want, got))
+		printf("# got %s\n", got);
+}
+
+static void test_symtab(const char *map)
+{
+	struct symtab t;
+	char err[512];
+
+	if (symtab_load(map, &t, err, sizeof(err))) {
+		check(0, "the fixture System.map loads (%s)", err);
+		return;
+	}
+	check_eq(7, t.functions, "System.map: 7 functions (text symbols, one per address)");
+	check_lookup(&t, 0, "-", "below everything");
+	check_lookup(&t, 0xfff, "-", "an absolute symbol is no boundary: before the first symbol");
+	check_lookup(&t, 0xffffffc07fffffffull, "-", "one byte before the first symbol");
+	check_lookup(&t, 0xffffffc080000000ull, "_text", "the first symbol; of two text symbols at one address, the first in the file");
+	check_lookup(&t, 0xffffffc08000fffcull, "_text", "the last instruction before the next symbol");
+	check_lookup(&t, 0xffffffc080010000ull, "_stext", "two T symbols at one address: the first in the file");
+	check_lookup(&t, 0xffffffc080010400ull, "copy_page", "a function's first byte");
+	check_lookup(&t, 0xffffffc08001047full, "copy_page", "a function's last byte");
+	check_lookup(&t, 0xffffffc080010480ull, "clear_page", "the next function's first byte, a local (t) one");
+	check_lookup(&t, 0xffffffc080010504ull, "arch_weak_hook", "a weak (W) function");
+	check_lookup(&t, 0xffffffc080020000ull, "-", "read-only data (R) ends the text before it");
+	check_lookup(&t, 0xffffffc080020044ull, "-", "inside local read-only data (r)");
+	check_lookup(&t, 0xffffffc0800300fcull, "start_kernel", "text after data");
+	check_lookup(&t, 0xffffffc080030100ull, "-", "data (D) right after a function");
+	check_lookup(&t, 0xffffffc080040000ull, "-", "bss (B)");
+	check_lookup(&t, 0xffffffc080050000ull, "-", "the last symbol (_end) has no end: nothing");
+	check_lookup(&t, 0xffffffc080050004ull, "-", "after the last symbol");
+	check_lookup(&t, UINT64_MAX, "-", "the top of the address space");
+	symtab_free(&t);
+
+	check(symtab_parse("ffff0000 T only_fn\n\nffff0100 T last_fn", "t", &t, err, sizeof(err)) == 0 &&
+		      !strcmp(lookup_name(&t, 0xffff00fc), "only_fn") &&
+		      !strcmp(lookup_name(&t, 0xffff0100), "-"),
+	      "System.map: a function ends at the next (past a blank line); a text symbol that is last names nothing");
+	symtab_free(&t);
+	check(symtab_parse("ffff0000 T fn\nnot a map line\n", "m", &t, err, sizeof(err)) &&
+		      strstr(err, "m:2: expected 'ADDRESS TYPE NAME'"),
+	      "System.map: a line that is not ADDRESS TYPE NAME is named");
+	check(symtab_parse("ffff0000 D data\nffff0100 B _end\n", "m", &t, err, sizeof(err)) &&
+		      strstr(err, "no function"),
+	      "System.map: a map without a function is refused");
+	check(symtab_load("/nonexistent/System.map", &t, err, sizeof(err)) &&
+		      strstr(err, "cannot open the System.map '/nonexistent/System.map'"),
+	      "System.map: a missing file is named");
+}
+
+/* One access the way the plugin makes it: counted, and attributed to pc's key. */
+static void access_at(struct hierarchy *h, struct vcpu_phase *v, const struct symtab *t,
+		      uint64_t pc, enum cm_mode mode, enum cm_side side, uint64_t line)
+{
+	enum cm_level served = hierarchy_access(h, 0, side, line);
+	struct attrib *a = phase_attrib(v);
+
+	if (side == CM_FETCH)
+		counts_fetch(phase_counts(v, mode), 1, served);
+	else
+		counts_data(phase_counts(v, mode), served);
+	if (a && !attrib_access(a, attrib_key(t, pc, mode), side, served))
+		check(0, "attribution: out of memory");
+}
+
+/* The "# cachemodel symbol" line of a phase's mode, metric and rank, from its function on. */
+static const char *symbol_line(const char *text, const char *mode, const char *metric,
+			       const char *rank)
+{
+	char key[128];
+	const char *p;
+
+	snprintf(key, sizeof(key), "# cachemodel symbol\tphase2\t1\t%s\t%s\t%s\t", mode, metric, rank);
+	p = strstr(text, key);
+	return p ? p + strlen(key) : "(none)";
+}
+
+static int starts(const char *s, const char *prefix)
+{
+	return !strncmp(s, prefix, strlen(prefix));
+}
+
+/*
+ * A synthetic stream in phase 2, cold caches, each line touched once unless
+ * said: copy_page reads 2048 lines (2048 L1d and SLC misses) and fetches one
+ * line of code (an SLC miss, no L1d miss); clear_page writes 100 lines, then
+ * again (hits); user code reads 50 lines; a kernel PC in read-only data 5;
+ * another task in the window, in arch_weak_hook, 3; before the phase, 7
+ * lines that no table may count.
+ */
+static void test_attribution(const char *map)
+{
+	const uint64_t copy_page = 0xffffffc080010404ull, clear_page = 0xffffffc080010490ull;
+	const uint64_t weak = 0xffffffc080010500ull, in_rodata = 0xffffffc080020044ull;
+	struct phase_book book;
+	struct vcpu_phase v = { .task = 1 };
+	struct hierarchy h;
+	struct symtab t;
+	char err[512], all[128], *text = NULL;
+	size_t len = 0, n;
+	uint64_t line = 1000;
+	struct attrib_slot *sorted;
+	FILE *out;
+
+	if (symtab_load(map, &t, err, sizeof(err))) {
+		check(0, "the fixture System.map loads (%s)", err);
+		return;
+	}
+	new_model(&h, 1);
+	phase_book_init(&book);
+	book.attribute = true;
+	for (int i = 0; i < 7; i++)
+		access_at(&h, &v, &t, copy_page, CM_KERNEL, CM_DATA, line++);
+	phase_marker(&book, &v, 0, &(struct marker){ .id = 2 });
+	for (int i = 0; i < 2048; i++)
+		access_at(&h, &v, &t, copy_page, CM_KERNEL, CM_DATA, line++);
+	access_at(&h, &v, &t, copy_page, CM_KERNEL, CM_FETCH, line++);
+	for (int pass = 0; pass < 2; pass++)
+		for (int i = 0; i < 100; i++)
+			access_at(&h, &v, &t, clear_page, CM_KERNEL, CM_DATA, 1000000 + i);
+	for (int i = 0; i < 50; i++)
+		access_at(&h, &v, &t, 0x400000 + i, CM_USER, CM_DATA, line++);
+	for (int i = 0; i < 5; i++)
+		access_at(&h, &v, &t, in_rodata, CM_KERNEL, CM_DATA, line++);
+	v.task = 2;
+	for (int i = 0; i < 3; i++)
+		access_at(&h, &v, &t, weak, CM_KERNEL, CM_DATA, line++);
+	v.task = 1;
+	phase_marker(&book, &v, 0, &(struct marker){ .id = 2, .end = true });
+
+	check(attrib_sorted(book.records[0]->attrib[0], ATTRIB_L1D_MISSES, &sorted, &n) && n == 4 &&
+		      sorted[0].key == attrib_key(&t, copy_page, CM_KERNEL) && sorted[0].count[ATTRIB_L1D_MISSES] == 2048 &&
+		      sorted[1].key == attrib_key(&t, clear_page, CM_KERNEL) && sorted[1].count[ATTRIB_L1D_MISSES] == 100 &&
+		      sorted[2].key == ATTRIB_USER && sorted[2].count[ATTRIB_L1D_MISSES] == 50 &&
+		      sorted[3].key == ATTRIB_UNKNOWN && sorted[3].count[ATTRIB_L1D_MISSES] == 5,
+	      "attribution: L1d misses by function, most first: copy_page 2048, clear_page 100 (its second pass hits), [user] 50, [unknown] 5");
+	free(sorted);
+	check(attrib_sorted(book.records[0]->attrib[0], ATTRIB_SLC_MISSES, &sorted, &n) && n == 4 &&
+		      sorted[0].count[ATTRIB_SLC_MISSES] == 2049,
+	      "attribution: SLC misses count the fetch too: copy_page 2049");
+	free(sorted);
+
+	out = open_memstream(&text, &len);
+	report_write(out, &params, &book, &v, 1);
+	check(report_symbols(out, &t, map, &book, 2), "attribution: the report is written");
+	fclose(out);
+	snprintf(all, sizeof(all), "model=%s,mode=all", params.name);
+	check(starts(symbol_line(text, "all", "l1d_misses", "1"), "copy_page\t2048\n") &&
+		      starts(symbol_line(text, "all", "l1d_misses", "2"), "clear_page\t100\n"),
+	      "attribution report, top 2: copy_page then clear_page");
+	check(starts(symbol_line(text, "all", "l1d_misses", "-"), "[rest]\t55\n"),
+	      "attribution report: [rest] holds [user] and [unknown], 55");
+	check_eq(2048 + 100 + 55, result(text, all, 1, "phase2", "l1d_misses"),
+		 "attribution report: its lines add up to the phase's RESULT l1d_misses");
+	check(starts(symbol_line(text, "all", "slc_misses", "1"), "copy_page\t2049\n"),
+	      "attribution report: SLC misses, fetch included");
+	check(starts(symbol_line(text, "other", "l1d_misses", "1"), "arch_weak_hook\t3\n") &&
+		      !strstr(text, "\tother\tl1d_misses\t2\t"),
+	      "attribution report: another task in the window goes to mode other, alone");
+	check(!strstr(text, "# cachemodel symbol\tunmarked"),
+	      "attribution report: work outside phases is not attributed (nor in copy_page's 2048)");
+	check(strstr(text, "# cachemodel symbols: ") && strstr(text, "(7 functions)"),
+	      "attribution report: one line names the map and its functions");
+	free(text);
+	phase_book_free(&book);
+	hierarchy_free(&h);
+	symtab_free(&t);
+}
+
 static void test_bad_params(void)
 {
 	char err[512];
@@ -409,8 +657,8 @@ int main(int argc, char **argv)
 {
 	char err[512];
 
-	if (argc != 2) {
-		fprintf(stderr, "usage: %s PARAMS_FILE\n", argv[0]);
+	if (argc != 3) {
+		fprintf(stderr, "usage: %s PARAMS_FILE SYSTEM_MAP\n", argv[0]);
 		return 2;
 	}
 	printf("KTAP version 1\n");
@@ -428,8 +676,11 @@ int main(int argc, char **argv)
 	test_conflicts();
 	test_fetch_and_sharing();
 	test_cycles();
+	test_cycles_sweep();
 	test_phases();
 	test_phase_tasks();
+	test_symtab(argv[2]);
+	test_attribution(argv[2]);
 	printf("1..%d\n", tests);
 	return failures != 0;
 }
