@@ -147,7 +147,11 @@ nothers=$(echo "$others" | wc -w)
 title_runs="run $run_id"
 [ -z "$fork2m" ] || title_runs="$title_runs; 2M: run $(cat "$fork2m/RUN")"
 [ -z "$first" ] || title_runs="$title_runs; first implementation: run $(cat "$first/RUN")"
-counts="rows_over=$(rows fork-overhead.dat); rows_percall=$(rows lockless-percall.dat); rows_readers=$(rows lockless-readers.dat)"
+# valid FILE COLUMN: the data rows with a value in that column (a run may
+# measure the primitive at 4K entries only, as the smoke run does).
+valid() { tail -n +2 "$out/$1" | awk -F'\t' -v c="$2" '$c != "" && $c != "NaN"' | grep -c . || true; }
+counts="rows_over=$(rows fork-overhead.dat); rows_readers=$(rows lockless-readers.dat)"
+counts="$counts; rows_percall_4k=$(valid lockless-percall.dat 2); rows_percall_64k=$(valid lockless-percall.dat 4)"
 for term in png svg; do
 	gnuplot -e "outdir='$out'; term='$term'; nothers=$nothers; nvariants=$(echo "$variants" | wc -w); runs='$title_runs'; hasfirst=$([ -n "$first" ] && echo 1 || echo 0); $counts" \
 		"$here/plots.gp" 2>"$out/gnuplot-$term.log" ||

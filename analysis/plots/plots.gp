@@ -1,7 +1,8 @@
 # The plots of a run (called by plot.sh with outdir, term, nothers,
 # nvariants, runs (the run ids for the titles), hasfirst (1 when the first
 # implementation is plotted beside the series) and the data rows of each
-# file: rows_over, rows_percall, rows_readers). Every change is of the
+# file: rows_over, rows_readers; rows_percall_4k and rows_percall_64k, the
+# rows with a value in that panel's column). Every change is of the
 # median against baseline, with the 95% CI of the bootstrap over boots, then
 # repetitions, as in the tables. A panel without data says so.
 if (term eq 'png') set terminal pngcairo size 1200,600 font ",10"; else set terminal svg size 1200,600 font "Helvetica,11"
@@ -21,7 +22,7 @@ set linetype 5 lc rgb "#e69f00"
 set linetype 6 lc rgb "#d55e00"
 
 empty(why) = sprintf("set label 99 \"%s\" at graph 0.5, 0.5 center; plot [0:1][0:1] NaN notitle; unset label 99", why)
-none = "nothing to compare: baseline is the only variant of this run"
+none = "nothing to compare: only baseline ran"
 unmeasured = "not measured in this run"
 f = outdir.'/fork-overhead.dat'
 
@@ -87,7 +88,7 @@ set yrange [0:*]
 p = outdir.'/lockless-percall.dat'
 do for [k=0:1] {
 	set title (k == 0 ? "the primitive alone, 4K entries" : "the primitive alone, 64K contpte entries")
-	if (rows_percall == 0) { eval empty(unmeasured) } else {
+	if ((k == 0 ? rows_percall_4k : rows_percall_64k) == 0) { eval empty(unmeasured) } else {
 		set offsets 0.5, 0.5, graph 0.12, 0
 		set key autotitle columnheader
 		plot p using 0:(column(2+2*k)):($0+1):xtic(1) with boxes lc variable, \

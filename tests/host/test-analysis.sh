@@ -29,4 +29,13 @@ chmod +x "$T_TMP/sdstat-broken"
 assert_status "plot.sh fails when sdstat fails" 1 \
 	env SDSTAT="$T_TMP/sdstat-broken" bash "$TOP/analysis/plots/plot.sh" "$T_TMP/run" "baseline pte"
 assert_contains "and shows sdstat's error" "$OUT" "sdstat: broken"
+# A run with one variant and the primitive at 4K entries only (the smoke run
+# of make check, kept as a fixture): every plot is drawn, the empty panels
+# say so. gnuplot stopped at "x range is invalid" on the 64K panel before.
+cp -r "$TOP/analysis/tests/fixtures/smoke-run" "$T_TMP/smoke"
+assert_status "plot.sh draws the plots of a run with baseline only and 4K entries only" 0 \
+	bash "$TOP/analysis/plots/plot.sh" "$T_TMP/smoke" baseline
+for plot in fork-overhead lockless; do
+	if [ -s "$T_TMP/smoke/plots/$plot.png" ]; then ok "it draws $plot.png"; else not_ok "it draws $plot.png" "$(ls "$T_TMP/smoke/plots")"; fi
+done
 finish
