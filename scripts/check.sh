@@ -21,8 +21,8 @@
 # CHECK_LINUX_AS_IS=1 tests
 # linux/ as it is (uncommitted work included) instead of patches/.
 set -eu -o pipefail
-. "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/suite-lib.sh"
+. "$(dirname "$0")/lib/common.sh"
+. "$(dirname "$0")/lib/suite.sh"
 
 CHECK_DIR="$BUILD/check"
 # Gigantic hugetlb pages cannot be allocated at run time: reserve them at boot.

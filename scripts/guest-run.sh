@@ -48,7 +48,7 @@
 # 125 when the command succeeded but its cache counts could not be joined to
 # its samples (the error says why).
 set -eu -o pipefail
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib/common.sh"
 
 variant=baseline kernel="" initramfs="" cache=0 cache_symbols="" cpu=max smp=2 mem=4G icount=0 single=0 timeout=600 run_dir="" append="" interactive=0 quiet=0
 while [ $# -gt 0 ]; do

@@ -19,14 +19,14 @@
 # previous one (build/VARIANT@CONFIG-kpti-failslab/); logs and per-case
 # results in build/matrix/.
 set -eu -o pipefail
-. "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/suite-lib.sh"
+. "$(dirname "$0")/lib/common.sh"
+. "$(dirname "$0")/lib/suite.sh"
 
 MATRIX_DIR="${MATRIX_DIR:-$BUILD/matrix}"
 CASES="$MATRIX_DIR/cases.tsv"
 SUMMARY="${MATRIX_SUMMARY:-$BUILD/matrix-summary.tsv}"
 SET="${MATRIX_SET:-all}"
-# shellcheck disable=SC2034 # START and RUN_NAME are read by suite-lib.sh
+# shellcheck disable=SC2034 # START and RUN_NAME are read by lib/suite.sh
 START=$(date +%s)
 # shellcheck disable=SC2034
 RUN_NAME=matrix

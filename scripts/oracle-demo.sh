@@ -6,7 +6,7 @@
 # build directory, runs the oracle on it and succeeds only if the oracle
 # reports a false negative and names the operation. linux/ is not touched.
 set -eu -o pipefail
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib/common.sh"
 
 variant="${1:-pte}"
 seed="${2:-20261121}"

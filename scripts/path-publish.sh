@@ -4,7 +4,7 @@
 # output (console logs compressed), and the section of RESULTS.md between the
 # PATH markers is written from them.
 set -eu -o pipefail
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib/common.sh"
 run="${1:?usage: path-publish.sh RUN_DIR}"
 dest="$TOP/results/path"
 

@@ -6,7 +6,7 @@
 # (results-tables.sh, results-render.sh). results/profile/
 # and results/path/ (make path) are left as they are.
 set -eu -o pipefail
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib/common.sh"
 run="${1:?usage: results-publish.sh RUN_DIR VARIANTS}"
 # shellcheck disable=SC2034 # checked for the usage; the tables take the variants from experiment.exp
 variants="${2:?usage: results-publish.sh RUN_DIR VARIANTS}"

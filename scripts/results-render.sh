@@ -6,7 +6,7 @@
 # Summary table of RESULTS.md, between its SUMMARY markers. Called by
 # results-publish.sh; run it alone after changing the plots or the table.
 set -eu -o pipefail
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib/common.sh"
 dest="${RESULTS_DIR:-$TOP/results}"
 results_md="${RESULTS_MD:-$TOP/RESULTS.md}"
 sdstat="$TOP/build/analysis/sdstat"

@@ -14,7 +14,7 @@
 # Called by results-publish.sh; run it alone after a change to sdstat's
 # tables or to the list of tables below.
 set -eu -o pipefail
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib/common.sh"
 dest="${RESULTS_DIR:-$TOP/results}"
 results_md="${RESULTS_MD:-$TOP/RESULTS.md}"
 sdstat="$TOP/build/analysis/sdstat"

@@ -5,8 +5,8 @@
 # (or PUBLISH=1), publish: results/ and the generated part of RESULTS.md.
 # Raw data of every run stay in runs/<run-id>/.
 set -eu -o pipefail
-. "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/experiment-lib.sh"
+. "$(dirname "$0")/lib/common.sh"
+. "$(dirname "$0")/lib/experiment.sh"
 
 experiment="${1:-default}"
 publish="${PUBLISH:-}"

@@ -16,8 +16,8 @@
 # SERIES_BUILD_FROM=N applies patches 1..N-1 without building and builds
 # every variant at N (to resume after a fix).
 set -eu -o pipefail
-. "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/series-lib.sh"
+. "$(dirname "$0")/lib/common.sh"
+. "$(dirname "$0")/lib/series.sh"
 
 variants="${SERIES_BUILD_VARIANTS:-$(list_variants | tr '\n' ' ')}"
 from="${SERIES_BUILD_FROM:-1}"

@@ -4,7 +4,7 @@
 # make check's 10^6 operations. The seed defaults to the time, and is printed:
 # a failure reproduces with the same SEED (and the operation count it reports).
 set -eu -o pipefail
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib/common.sh"
 
 variant="${1:-pte}"
 duration="${2:-600}"

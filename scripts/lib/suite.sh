@@ -3,7 +3,7 @@
 # case in $CASES (kernel, suite, pass|fail|skip, description), skips checked
 # against tests/expected-skips.tsv and case counts against
 # tests/expected-counts.tsv. The caller sets CASES, START (seconds since the
-# epoch) and RUN_NAME (its name in progress lines), and sources lib.sh first.
+# epoch) and RUN_NAME (its name in progress lines), and sources lib/common.sh first.
 
 elapsed() {
 	local s=$(($(date +%s) - START))

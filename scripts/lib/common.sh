@@ -2,7 +2,7 @@
 # Common helpers for the harness scripts. Source it; it defines functions only.
 
 # The project's top directory, whatever the caller's working directory.
-TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BUILD="${BUILD:-$TOP/build}"
 KCONFIG_DIR="$TOP/experiments/kconfig"
 # The benchmarks and their measures, declared once (its header says how).
