@@ -21,11 +21,7 @@ set -eu -o pipefail
 . "$(dirname "$0")/lib/series.sh"
 . "$(dirname "$0")/lib/experiment.sh"
 
-START=$(date +%s)
-say() {
-	local s=$(($(date +%s) - START))
-	progress "path [$((s / 60))m$(printf '%02d' $((s % 60)))s] $*"
-}
+timer_start path
 
 load_experiment path
 for mode in $EXP_MODES; do

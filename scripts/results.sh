@@ -11,12 +11,7 @@ set -eu -o pipefail
 experiment="${1:-default}"
 publish="${PUBLISH:-}"
 [ "$experiment" = default ] && publish="${PUBLISH:-1}"
-START=$(date +%s)
-elapsed() {
-	local s=$(($(date +%s) - START))
-	printf '%dm%02ds' $((s / 60)) $((s % 60))
-}
-say() { progress "results [$(elapsed)] $*"; }
+timer_start results
 
 load_experiment "$experiment"
 say "experiment $experiment: $EXP_DESCRIPTION"

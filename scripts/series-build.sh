@@ -57,11 +57,7 @@ if [ -n "${DRY_RUN:-}" ]; then
 	exit 0
 fi
 
-START=$(date +%s)
-say() {
-	local s=$(($(date +%s) - START))
-	progress "series-build [$((s / 60))m$(printf '%02d' $((s % 60)))s] $*"
-}
+timer_start series-build
 
 [ -d "$LINUX/.git" ] && lgit rev-parse -q --verify refs/tags/base >/dev/null ||
 	die "$LINUX has no base commit: run 'make linux' first"

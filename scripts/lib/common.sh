@@ -24,6 +24,20 @@ progress() {
 	printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2
 }
 
+# The clock of a long run (make results, check, matrix, path, series-build):
+# timer_start NAME, once at its start; then elapsed prints the time since
+# ("12m05s") and say MESSAGE a progress line "NAME [12m05s] MESSAGE".
+# timer_start sets START (seconds since the epoch) and RUN_NAME.
+timer_start() {
+	RUN_NAME="$1"
+	START=$(date +%s)
+}
+elapsed() {
+	local s=$(($(date +%s) - START))
+	printf '%dm%02ds' $((s / 60)) $((s % 60))
+}
+say() { progress "$RUN_NAME [$(elapsed)] $*"; }
+
 # The variants are the Kconfig fragments beside base.config, without the
 # fragments that only modify another variant (debug.config).
 list_variants() {
