@@ -38,6 +38,16 @@ elapsed() {
 }
 say() { progress "$RUN_NAME [$(elapsed)] $*"; }
 
+# need_positive NAME VALUE UNIT: die unless VALUE is a whole number above 0
+# ("NAME must be a positive number of UNIT, not 'VALUE'").
+need_positive() {
+	case "$2" in '' | *[!0-9]* | 0) die "$1 must be a positive number of $3, not '$2'" ;; esac
+}
+# need_number NAME VALUE: die unless VALUE is a whole number (0 too).
+need_number() {
+	case "$2" in '' | *[!0-9]*) die "$1 must be a number, not '$2'" ;; esac
+}
+
 # The variants are the Kconfig fragments beside base.config, without the
 # fragments that only modify another variant (debug.config).
 list_variants() {
