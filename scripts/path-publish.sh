@@ -5,6 +5,7 @@
 # PATH markers is written from them.
 set -eu -o pipefail
 . "$(dirname "$0")/lib/common.sh"
+. "$(dirname "$0")/lib/results.sh"
 run="${1:?usage: path-publish.sh RUN_DIR}"
 dest="$TOP/results/path"
 
@@ -53,13 +54,7 @@ basename "$run" >"$dest/RUN"
 
 results_md="$TOP/RESULTS.md"
 [ -f "$results_md" ] || printf '# Results\n\n' >"$results_md"
-awk -v gen="$dest/generated.md" '
-	/^<!-- BEGIN PATH/ { skip = 1; while ((getline line < gen) > 0) print line; done = 1; next }
-	/^<!-- END PATH -->/ { skip = 0; next }
-	!skip { print }
-	END { if (!done) { while ((getline line < gen) > 0) print line } }
-' "$results_md" >"$results_md.new"
-mv "$results_md.new" "$results_md"
+md_section "$results_md" PATH "$dest/generated.md"
 
 # results/README.md, the index of results/ (path/'s run id and citing sections).
 bash "$TOP/scripts/results-index.sh"

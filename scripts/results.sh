@@ -7,6 +7,7 @@
 set -eu -o pipefail
 . "$(dirname "$0")/lib/common.sh"
 . "$(dirname "$0")/lib/experiment.sh"
+. "$(dirname "$0")/lib/results.sh"
 
 experiment="${1:-default}"
 publish="${PUBLISH:-}"
@@ -112,14 +113,7 @@ bash "$TOP/scripts/results-env.sh" "$RUN" "$experiment" >"$RUN/environment.md"
 say "comparisons: $RUN/comparison.md"
 {
 	echo "# Comparisons of run $run_id ($experiment)"
-	while read -r base others; do
-		[ -n "$base" ] || continue
-		echo
-		echo "## $others against $base"
-		echo
-		"$sdstat" compare "$RUN/results.csv" --baseline "$base" \
-			--variants "$(echo "$base $others" | tr ' ' ',')"
-	done <<<"$EXP_COMPARE"
+	compare_tables "$RUN/results.csv" "$EXP_COMPARE"
 } >"$RUN/comparison.md"
 
 # The plots compare the default variants with baseline.
