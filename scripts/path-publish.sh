@@ -17,12 +17,7 @@ for d in "$run"/*/*/icount/; do
 	rel="${d#"$run"/}"
 	step="${rel%%/*}"
 	grep -qx "$(basename "$(dirname "$d")")" "$run/$step/rebuilt" 2>/dev/null || continue
-	mkdir -p "$dest/raw/$rel/out"
-	cp "$d/guest.env" "$d/output.log" "$dest/raw/$rel/"
-	# What the guest ran, kept as data: steps.txt, not a script of results/.
-	cp "$d/steps.sh" "$dest/raw/$rel/steps.txt"
-	gzip -9c "$d/console.log" >"$dest/raw/$rel/console.log.gz"
-	cp "$d"/out/* "$dest/raw/$rel/out/" 2>/dev/null || true
+	keep_raw "$d" "$dest/raw/$rel"
 done
 for d in "$run"/*/; do
 	[ -f "$d/commit" ] || continue

@@ -32,6 +32,18 @@ compare_tables() {
 	done <<<"$2"
 }
 
+# keep_raw BOOT_DIR DEST: one boot's raw guest output, kept in results/
+# (results-publish.sh, path-publish.sh): guest.env, output.log, out/, the
+# console log compressed, and the guest's commands as steps.txt (data, not a
+# script of results/).
+keep_raw() {
+	mkdir -p "$2/out"
+	cp "$1/guest.env" "$1/output.log" "$2/"
+	cp "$1/steps.sh" "$2/steps.txt"
+	gzip -9c "$1/console.log" >"$2/console.log.gz"
+	cp "$1"/out/* "$2/out/" 2>/dev/null || true
+}
+
 # The generated sections of RESULTS.md: the text between a
 # "<!-- BEGIN NAME ..." line and the next "<!-- END NAME -->" line belongs
 # to the script that writes it (results-tables.sh: GENERATED,

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # scripts/lib/results.sh, shared by the scripts that write results/ and
-# RESULTS.md: results_setup, compare_tables (a run's comparison tables) and
-# md_section, which writes the generated sections of RESULTS.md: a section is
-# replaced in place, the hand-written text around it kept; a new one goes
-# after its heading, or at the end.
+# RESULTS.md: results_setup, compare_tables (a run's comparison tables),
+# keep_raw (a boot's raw output) and md_section, which writes the generated
+# sections of RESULTS.md: a section is replaced in place, the hand-written
+# text around it kept; a new one goes after its heading, or at the end.
 . "$(dirname "$0")/lib.sh"
 . "$TOP/scripts/lib/results.sh"
 
@@ -54,6 +54,22 @@ assert_eq "compare_tables: one section per compare line, blank lines skipped" \
 assert_status "compare_tables: fails with sdstat's status" 1 \
 	compare_tables "$T_TMP/none.csv" $'baseline pte\nbaseline pte'
 assert_eq "and stops at the first that fails" 1 "$(grep -c '^## ' <<<"$OUT")"
+
+# keep_raw: a boot's raw output as results/ keeps it.
+b="$T_TMP/run/baseline/icount"
+mkdir -p "$b/out"
+echo env >"$b/guest.env" && echo out >"$b/output.log" && echo steps >"$b/steps.sh"
+echo console >"$b/console.log" && echo perf >"$b/out/step-1.perf"
+keep_raw "$b/" "$T_TMP/kept/baseline/icount/"
+k="$T_TMP/kept/baseline/icount"
+assert_eq "keep_raw: guest.env, output.log, steps.txt, the console log compressed, out/" \
+	"console.log.gz guest.env out/step-1.perf output.log steps.txt " \
+	"$(cd "$k" && find . -type f | sed 's#^\./##' | sort | tr '\n' ' ')"
+assert_eq "and their contents" "env out steps console perf" \
+	"$(cat "$k/guest.env" "$k/output.log" "$k/steps.txt" | tr '\n' ' ')$(gzip -dc "$k/console.log.gz") $(cat "$k/out/step-1.perf")"
+rm -r "$b/out"
+keep_raw "$b" "$T_TMP/kept2"
+assert_eq "keep_raw: a boot without out/ has an empty one" "" "$(ls -A "$T_TMP/kept2/out")"
 
 # results_setup: the published run's folder, RESULTS.md and variants.
 mkdir "$T_TMP/results"
