@@ -51,13 +51,13 @@ help:
 	@awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' Makefile
 
 variants:
-	@bash -c '. $(S)/lib.sh; list_variants'
+	@bash -c '. $(S)/lib/common.sh; list_variants'
 
 configs:
-	@bash -c '. $(S)/lib.sh; list_configs'
+	@bash -c '. $(S)/lib/common.sh; list_configs'
 
 check-variant:
-	@bash -c '. $(S)/lib.sh; check_kernel "$(KERNEL)"'
+	@bash -c '. $(S)/lib/common.sh; check_kernel "$(KERNEL)"'
 
 deps:
 	@bash $(S)/deps.sh
@@ -72,7 +72,7 @@ kernel: check-variant linux
 	@bash $(S)/kernel-build.sh '$(KERNEL)'
 
 kernels: linux
-	@for v in $$(bash -c '. $(S)/lib.sh; list_variants'); do bash $(S)/kernel-build.sh $$v || exit 1; done
+	@for v in $$(bash -c '. $(S)/lib/common.sh; list_variants'); do bash $(S)/kernel-build.sh $$v || exit 1; done
 
 guest-image: linux
 	@bash $(S)/guest-image.sh

@@ -6,7 +6,7 @@
 # A table no measurement matches says "(not measured in this run)" (sdstat's
 # status 3); any other failure of sdstat stops with its message.
 set -eu -o pipefail
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib/common.sh"
 csv="${1:?usage: benchmark-tables.sh RESULTS_CSV VARIANTS}"
 variants="${2:?usage: benchmark-tables.sh RESULTS_CSV VARIANTS}"
 sdstat="$TOP/build/analysis/sdstat"

@@ -21,7 +21,7 @@
 # pin it) or never end, when task tracking was asked for and never saw a
 # switch, or when an id is not in PHASES_H.
 set -eu -o pipefail
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib/common.sh"
 
 [ $# -ge 2 ] && [ $# -le 3 ] || die "usage: cache-join.sh OUTPUT_LOG CACHE_OUT [PHASES_H]"
 output_log="$1" cache_out="$2" phases_h="${3:-$TOP/guest/include/bench-phases.h}"

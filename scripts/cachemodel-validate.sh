@@ -10,7 +10,7 @@
 # IMAGE defaults to the first built of build/{baseline,pte,ptdesc}. Any
 # arm64 kernel with an initramfs, devtmpfs and the PL011 console will do.
 set -eu -o pipefail
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib/common.sh"
 
 kernel="" run_dir=""
 while [ $# -gt 0 ]; do

@@ -21,22 +21,20 @@
 # CHECK_LINUX_AS_IS=1 tests
 # linux/ as it is (uncommitted work included) instead of patches/.
 set -eu -o pipefail
-. "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/suite-lib.sh"
+. "$(dirname "$0")/lib/common.sh"
+. "$(dirname "$0")/lib/suite.sh"
 
 CHECK_DIR="$BUILD/check"
 # Gigantic hugetlb pages cannot be allocated at run time: reserve them at boot.
 CHECK_CMDLINE="hugepagesz=32M hugepages=4"
 CASES="$CHECK_DIR/cases.tsv"
 SUMMARY="$BUILD/check-summary.tsv"
-START=$(date +%s)
-RUN_NAME=check
+timer_start check
 rm -rf "$CHECK_DIR"
 mkdir -p "$CHECK_DIR"
 : >"$CASES"
 
 finish() {
-	local pass fail skip
 	say "summary"
 	awk -F'\t' '
 		{ key = $1 "\t" $2; if (!(key in seen)) { seen[key] = 1; order[++n] = key }
@@ -53,12 +51,7 @@ finish() {
 	echo
 	echo "  (skip: expected skips, listed in tests/expected-skips.tsv; an unexpected skip counts as failed)"
 	echo "  per-case results: build/check/cases.tsv; console logs: build/check/<variant>/<suite>/"
-	pass=$(awk -F'\t' '$3 == "pass"' "$CASES" | wc -l)
-	fail=$(awk -F'\t' '$3 == "fail"' "$CASES" | wc -l)
-	skip=$(awk -F'\t' '$3 == "skip"' "$CASES" | wc -l)
-	echo "  $skip skipped as expected; time $(elapsed)"
-	echo "$pass passed, $fail failed"
-	[ "$fail" = 0 ]
+	suite_totals
 }
 
 # fatal STEP LOG: a step without which nothing else can run.

@@ -5,7 +5,7 @@
 #
 # The closure comes from the binaries themselves: the ELF interpreter and the
 # NEEDED entries of /usr/sbin/criu, then of every library found, to a fixed
-# point (scripts/criu-closure-lib.sh). A soname is looked for in the packages
+# point (scripts/lib/criu-closure.sh). A soname is looked for in the packages
 # already downloaded, else in the dependencies of the package whose file needs
 # it (the one Debian's policy names after the soname first); each package is
 # downloaded with apt-get download into build/deps/criu/ and kept there.
@@ -18,8 +18,8 @@
 #
 #   criu-payload.sh [--out FILE]      default: build/criu.cpio
 set -eu -o pipefail
-. "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/criu-closure-lib.sh"
+. "$(dirname "$0")/lib/common.sh"
+. "$(dirname "$0")/lib/criu-closure.sh"
 
 CRIU_PKG=criu
 CRIU_FILES="/usr/sbin/criu"

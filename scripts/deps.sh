@@ -2,7 +2,7 @@
 # make deps: install what the project needs from Debian's packages.
 # Idempotent: when everything is present it only checks, in well under a second.
 set -eu -o pipefail
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib/common.sh"
 
 # The Debian kernel source the series is maintained against. Another installed
 # version is used as it is (make linux then tells whether the series applies).

@@ -4,8 +4,8 @@
 # are kept from the existing patches/0000-cover-letter.patch; its shortlog and
 # diffstat are regenerated.
 set -eu -o pipefail
-. "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/series-lib.sh"
+. "$(dirname "$0")/lib/common.sh"
+. "$(dirname "$0")/lib/series.sh"
 
 [ -d "$LINUX/.git" ] || die "linux/ does not exist: run 'make linux' first"
 lgit rev-parse -q --verify refs/tags/base >/dev/null || die "linux/ has no 'base' tag"

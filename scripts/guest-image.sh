@@ -5,7 +5,7 @@
 # build/initramfs-criu.cpio, the same with Debian's CRIU, for the kernels
 # that can run it.
 set -eu -o pipefail
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib/common.sh"
 
 [ -d "$TOP/linux/.git" ] || die "linux/ does not exist: run 'make linux' first"
 CROSS=$(cross_compile)

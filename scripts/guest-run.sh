@@ -48,7 +48,7 @@
 # 125 when the command succeeded but its cache counts could not be joined to
 # its samples (the error says why).
 set -eu -o pipefail
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib/common.sh"
 
 variant=baseline kernel="" initramfs="" cache=0 cache_symbols="" cpu=max smp=2 mem=4G icount=0 single=0 timeout=600 run_dir="" append="" interactive=0 quiet=0
 while [ $# -gt 0 ]; do
@@ -76,8 +76,8 @@ while [ $# -gt 0 ]; do
 done
 check_kernel "$variant"
 check_cpu "$cpu"
-case "$smp" in '' | *[!0-9]* | 0) die "--smp must be a positive number of vCPUs, not '$smp'" ;; esac
-case "$timeout" in '' | *[!0-9]* | 0) die "--timeout must be a positive number of seconds, not '$timeout'" ;; esac
+need_positive --smp "$smp" vCPUs
+need_positive --timeout "$timeout" seconds
 case "$mem" in
 [0-9]*G) [ "${mem%G}" -ge 3 ] || die "--mem must be at least 3G (the benchmarks map 1 GiB twice over), not '$mem'" ;;
 [0-9]*M) [ "${mem%M}" -ge 3072 ] || die "--mem must be at least 3G, not '$mem'" ;;

@@ -14,7 +14,7 @@
 # options out of the fragments: options a source tree does not define yet
 # (make series-build at a patch before the one that adds them).
 set -eu -o pipefail
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib/common.sh"
 
 variant="${1:-}"
 [ -n "$variant" ] || die "usage: $0 VARIANT; valid variants: $(list_variants | tr '\n' ' ')"

@@ -3,8 +3,8 @@
 # series in patches/ applied on top as commits. Never destroys work: when linux/
 # holds commits or changes that are not in patches/, it stops and says so.
 set -eu -o pipefail
-. "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/series-lib.sh"
+. "$(dirname "$0")/lib/common.sh"
+. "$(dirname "$0")/lib/series.sh"
 
 create_base() {
 	local version tmp

@@ -6,7 +6,7 @@
 # With several files, a cell (KERNEL/CPU) of a later file replaces that of
 # the earlier ones: a rerun of some cells over a whole run.
 set -eu -o pipefail
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib/common.sh"
 
 SUFFIX=-kpti-failslab
 [ $# -gt 0 ] || die "usage: matrix-summary.sh CASES... (make matrix writes build/matrix/cases.tsv)"

@@ -19,17 +19,14 @@
 # previous one (build/VARIANT@CONFIG-kpti-failslab/); logs and per-case
 # results in build/matrix/.
 set -eu -o pipefail
-. "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/suite-lib.sh"
+. "$(dirname "$0")/lib/common.sh"
+. "$(dirname "$0")/lib/suite.sh"
 
 MATRIX_DIR="${MATRIX_DIR:-$BUILD/matrix}"
 CASES="$MATRIX_DIR/cases.tsv"
 SUMMARY="${MATRIX_SUMMARY:-$BUILD/matrix-summary.tsv}"
 SET="${MATRIX_SET:-all}"
-# shellcheck disable=SC2034 # START and RUN_NAME are read by suite-lib.sh
-START=$(date +%s)
-# shellcheck disable=SC2034
-RUN_NAME=matrix
+timer_start matrix
 SUFFIX=-kpti-failslab
 
 case "$SET" in
@@ -135,9 +132,4 @@ column -t -s $'\t' "$SUMMARY" | sed 's/^/  /'
 echo
 echo "  (cells: passed/failed, cases passed/run over the CPU models of the row; skips are"
 echo "  checked against tests/expected-skips.tsv; per-case results: build/matrix/cases.tsv)"
-pass=$(awk -F'\t' '$3 == "pass"' "$CASES" | wc -l)
-fail=$(awk -F'\t' '$3 == "fail"' "$CASES" | wc -l)
-skip=$(awk -F'\t' '$3 == "skip"' "$CASES" | wc -l)
-echo "  $skip skipped as expected; time $(elapsed)"
-echo "$pass passed, $fail failed"
-[ "$fail" = 0 ]
+suite_totals

@@ -6,14 +6,14 @@
 # build directory, runs the oracle on it and succeeds only if the oracle
 # reports a false negative and names the operation. linux/ is not touched.
 set -eu -o pipefail
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib/common.sh"
 
 variant="${1:-pte}"
 seed="${2:-20261121}"
 ops="${3:-200000}"
 check_soft_dirty_variant "$variant"
-case "$ops" in '' | *[!0-9]* | 0) die "OPS must be a positive number of operations, not '$ops'" ;; esac
-case "$seed" in '' | *[!0-9]*) die "SEED must be a number, not '$seed'" ;; esac
+need_positive OPS "$ops" operations
+need_number SEED "$seed"
 
 patch="$TOP/tests/oracle-demo/break-swap-soft-dirty.patch"
 demo="$BUILD/oracle-demo"

@@ -4,7 +4,8 @@
 # output (console logs compressed), and the section of RESULTS.md between the
 # PATH markers is written from them.
 set -eu -o pipefail
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib/common.sh"
+. "$(dirname "$0")/lib/results.sh"
 run="${1:?usage: path-publish.sh RUN_DIR}"
 dest="$TOP/results/path"
 
@@ -16,12 +17,7 @@ for d in "$run"/*/*/icount/; do
 	rel="${d#"$run"/}"
 	step="${rel%%/*}"
 	grep -qx "$(basename "$(dirname "$d")")" "$run/$step/rebuilt" 2>/dev/null || continue
-	mkdir -p "$dest/raw/$rel/out"
-	cp "$d/guest.env" "$d/output.log" "$dest/raw/$rel/"
-	# What the guest ran, kept as data: steps.txt, not a script of results/.
-	cp "$d/steps.sh" "$dest/raw/$rel/steps.txt"
-	gzip -9c "$d/console.log" >"$dest/raw/$rel/console.log.gz"
-	cp "$d"/out/* "$dest/raw/$rel/out/" 2>/dev/null || true
+	keep_raw "$d" "$dest/raw/$rel"
 done
 for d in "$run"/*/; do
 	[ -f "$d/commit" ] || continue
@@ -53,13 +49,7 @@ basename "$run" >"$dest/RUN"
 
 results_md="$TOP/RESULTS.md"
 [ -f "$results_md" ] || printf '# Results\n\n' >"$results_md"
-awk -v gen="$dest/generated.md" '
-	/^<!-- BEGIN PATH/ { skip = 1; while ((getline line < gen) > 0) print line; done = 1; next }
-	/^<!-- END PATH -->/ { skip = 0; next }
-	!skip { print }
-	END { if (!done) { while ((getline line < gen) > 0) print line } }
-' "$results_md" >"$results_md.new"
-mv "$results_md.new" "$results_md"
+md_section "$results_md" PATH "$dest/generated.md"
 
 # results/README.md, the index of results/ (path/'s run id and citing sections).
 bash "$TOP/scripts/results-index.sh"

@@ -5,7 +5,7 @@
 # medians against baseline, per step, variant and measurement), RUN_DIR/path.md
 # (one table per variant) and RUN_DIR/plots/path.{png,svg}.
 set -eu -o pipefail
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib/common.sh"
 run="${1:?usage: path-report.sh RUN_DIR VARIANTS LABELS}"
 variants="${2:?usage: path-report.sh RUN_DIR VARIANTS LABELS}"
 labels="${3:?usage: path-report.sh RUN_DIR VARIANTS LABELS}"

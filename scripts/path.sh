@@ -17,15 +17,11 @@
 # or empty), DRY_RUN=1 (list each step's patches and their subjects from
 # history, and stop: no build).
 set -eu -o pipefail
-. "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/series-lib.sh"
-. "$(dirname "$0")/experiment-lib.sh"
+. "$(dirname "$0")/lib/common.sh"
+. "$(dirname "$0")/lib/series.sh"
+. "$(dirname "$0")/lib/experiment.sh"
 
-START=$(date +%s)
-say() {
-	local s=$(($(date +%s) - START))
-	progress "path [$((s / 60))m$(printf '%02d' $((s % 60)))s] $*"
-}
+timer_start path
 
 load_experiment path
 for mode in $EXP_MODES; do
@@ -50,8 +46,8 @@ publish="${PUBLISH-1}"
 
 # The steps, of the series at the commit of path.series: parse_steps fills
 # LABELS, PATCH_OF, REBUILD_OF, WHAT_OF.
-# shellcheck source=scripts/path-lib.sh
-. "$TOP/scripts/path-lib.sh"
+# shellcheck source=scripts/lib/path.sh
+. "$TOP/scripts/lib/path.sh"
 series_commit=$(path_series_commit "$EXP_DIR/path.series")
 check_history_commit "$TOP" "$series_commit"
 npatches=$(history_series_files "$TOP" "$series_commit" | wc -l)

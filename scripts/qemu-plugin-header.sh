@@ -12,7 +12,7 @@
 #
 # Environment: BUILD (default build/). Idempotent: an existing header is kept.
 set -eu -o pipefail
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib/common.sh"
 
 OUT_DIR="$BUILD/qemu-plugin"
 HEADER="$OUT_DIR/qemu-plugin.h"

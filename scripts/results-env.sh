@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # results-env.sh RUN_DIR EXPERIMENT: the environment of a run, as markdown.
 set -eu -o pipefail
-. "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/experiment-lib.sh"
+. "$(dirname "$0")/lib/common.sh"
+. "$(dirname "$0")/lib/experiment.sh"
 run="$1"
 load_experiment "$2"
 first_env=$(first_match "$run"/*/*/guest.env) || die "no guest.env in $run"

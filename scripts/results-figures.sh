@@ -29,7 +29,7 @@
 #   +296.23%, +0.0% matches -0.04%), and never to more decimals than the
 #   table gives (+1.670% matches nothing in a table of two decimals).
 set -eu -o pipefail
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib/common.sh"
 results_md="${1:-$TOP/RESULTS.md}"
 dir="${2:-$TOP/results}"
 [ -f "$results_md" ] || die "no $results_md"

@@ -20,7 +20,7 @@
 # tests/host/test-results-index.sh fails when a folder is missing from it. RESULTS_DIR and RESULTS_MD as for results-tables.sh; the index
 # is written to RESULTS_INDEX (default RESULTS_DIR/README.md; "-": stdout).
 set -eu -o pipefail
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib/common.sh"
 dest="${RESULTS_DIR:-$TOP/results}"
 results_md="${RESULTS_MD:-$TOP/RESULTS.md}"
 [ -d "$dest" ] || die "no $dest"

@@ -6,7 +6,8 @@
 # (results-tables.sh, results-render.sh). results/profile/
 # and results/path/ (make path) are left as they are.
 set -eu -o pipefail
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib/common.sh"
+. "$(dirname "$0")/lib/results.sh"
 run="${1:?usage: results-publish.sh RUN_DIR VARIANTS}"
 # shellcheck disable=SC2034 # checked for the usage; the tables take the variants from experiment.exp
 variants="${2:?usage: results-publish.sh RUN_DIR VARIANTS}"
@@ -22,12 +23,7 @@ cp "$run/results.csv" "$run/summary.csv" "$run/environment.md" "$run/experiment.
 cp "$run"/plots/*.png "$run"/plots/*.svg "$run"/plots/*.dat "$dest/plots/"
 for d in "$run"/*/*/; do
 	rel="${d#"$run"/}"
-	mkdir -p "$dest/raw/$rel/out"
-	cp "$d/guest.env" "$d/output.log" "$dest/raw/$rel/"
-	# What the guest ran, kept as data: steps.txt, not a script of results/.
-	cp "$d/steps.sh" "$dest/raw/$rel/steps.txt"
-	gzip -9c "$d/console.log" >"$dest/raw/$rel/console.log.gz"
-	cp "$d"/out/* "$dest/raw/$rel/out/" 2>/dev/null || true
+	keep_raw "$d" "$dest/raw/$rel"
 done
 basename "$run" >"$dest/RUN"
 

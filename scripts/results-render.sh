@@ -6,13 +6,10 @@
 # Summary table of RESULTS.md, between its SUMMARY markers. Called by
 # results-publish.sh; run it alone after changing the plots or the table.
 set -eu -o pipefail
-. "$(dirname "$0")/lib.sh"
-dest="${RESULTS_DIR:-$TOP/results}"
-results_md="${RESULTS_MD:-$TOP/RESULTS.md}"
-sdstat="$TOP/build/analysis/sdstat"
-# make: sdstat is rebuilt when bench/benchmarks.tsv (its derived metrics) changes.
-make -s -C "$TOP/analysis" >/dev/null
-variants=$(sed -n 's/^variants: *//p' "$dest/experiment.exp")
+. "$(dirname "$0")/lib/common.sh"
+. "$(dirname "$0")/lib/results.sh"
+# dest, results_md, sdstat (made first) and variants: see lib/results.sh.
+results_setup
 
 # The plots.
 if [ -d "$dest/first" ]; then export FIRST="$dest/first"; fi
@@ -119,20 +116,8 @@ summary() {
 }
 
 summary >"$dest/summary.md"
-if grep -q '^<!-- BEGIN SUMMARY' "$results_md"; then
-	awk -v gen="$dest/summary.md" '
-		/^<!-- BEGIN SUMMARY/ { skip = 1; while ((getline line < gen) > 0) print line; next }
-		/^<!-- END SUMMARY -->/ { skip = 0; next }
-		!skip { print }
-	' "$results_md" >"$results_md.new"
-else
-	# The first time: the table goes after the "## Summary" heading.
-	awk -v gen="$dest/summary.md" '
-		{ print }
-		/^## Summary$/ && !done { print ""; while ((getline line < gen) > 0) print line; done = 1 }
-	' "$results_md" >"$results_md.new"
-fi
-mv "$results_md.new" "$results_md"
+# The first time, the table goes after the "## Summary" heading.
+md_section "$results_md" SUMMARY "$dest/summary.md" '## Summary'
 
 # results/README.md, the index of results/ (which section of RESULTS.md cites each run).
 bash "$TOP/scripts/results-index.sh"

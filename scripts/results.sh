@@ -5,18 +5,14 @@
 # (or PUBLISH=1), publish: results/ and the generated part of RESULTS.md.
 # Raw data of every run stay in runs/<run-id>/.
 set -eu -o pipefail
-. "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/experiment-lib.sh"
+. "$(dirname "$0")/lib/common.sh"
+. "$(dirname "$0")/lib/experiment.sh"
+. "$(dirname "$0")/lib/results.sh"
 
 experiment="${1:-default}"
 publish="${PUBLISH:-}"
 [ "$experiment" = default ] && publish="${PUBLISH:-1}"
-START=$(date +%s)
-elapsed() {
-	local s=$(($(date +%s) - START))
-	printf '%dm%02ds' $((s / 60)) $((s % 60))
-}
-say() { progress "results [$(elapsed)] $*"; }
+timer_start results
 
 load_experiment "$experiment"
 say "experiment $experiment: $EXP_DESCRIPTION"
@@ -117,14 +113,7 @@ bash "$TOP/scripts/results-env.sh" "$RUN" "$experiment" >"$RUN/environment.md"
 say "comparisons: $RUN/comparison.md"
 {
 	echo "# Comparisons of run $run_id ($experiment)"
-	while read -r base others; do
-		[ -n "$base" ] || continue
-		echo
-		echo "## $others against $base"
-		echo
-		"$sdstat" compare "$RUN/results.csv" --baseline "$base" \
-			--variants "$(echo "$base $others" | tr ' ' ',')"
-	done <<<"$EXP_COMPARE"
+	compare_tables "$RUN/results.csv" "$EXP_COMPARE"
 } >"$RUN/comparison.md"
 
 # The plots compare the default variants with baseline.

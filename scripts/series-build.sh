@@ -16,8 +16,8 @@
 # SERIES_BUILD_FROM=N applies patches 1..N-1 without building and builds
 # every variant at N (to resume after a fix).
 set -eu -o pipefail
-. "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/series-lib.sh"
+. "$(dirname "$0")/lib/common.sh"
+. "$(dirname "$0")/lib/series.sh"
 
 variants="${SERIES_BUILD_VARIANTS:-$(list_variants | tr '\n' ' ')}"
 from="${SERIES_BUILD_FROM:-1}"
@@ -57,11 +57,7 @@ if [ -n "${DRY_RUN:-}" ]; then
 	exit 0
 fi
 
-START=$(date +%s)
-say() {
-	local s=$(($(date +%s) - START))
-	progress "series-build [$((s / 60))m$(printf '%02d' $((s % 60)))s] $*"
-}
+timer_start series-build
 
 [ -d "$LINUX/.git" ] && lgit rev-parse -q --verify refs/tags/base >/dev/null ||
 	die "$LINUX has no base commit: run 'make linux' first"

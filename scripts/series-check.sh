@@ -2,8 +2,8 @@
 # series-check.sh: does patches/ apply, in order, on a fresh checkout of base?
 # Uses a temporary worktree of linux/, so linux/ itself is left alone.
 set -eu -o pipefail
-. "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/series-lib.sh"
+. "$(dirname "$0")/lib/common.sh"
+. "$(dirname "$0")/lib/series.sh"
 
 [ -d "$LINUX/.git" ] || die "linux/ does not exist: run 'make linux' first"
 tree="$BUILD/series-check"

@@ -7,8 +7,8 @@
 # why, and whether it changes headers or build files (wide) or only sources. VARIANTS (space-separated) defaults to every variant. The rules are at
 # the top of scripts/series-plan.awk.
 set -eu -o pipefail
-. "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/series-lib.sh"
+. "$(dirname "$0")/lib/common.sh"
+. "$(dirname "$0")/lib/series.sh"
 
 variants="${1:-$(list_variants | tr '\n' ' ')}"
 for v in $variants; do

@@ -4,14 +4,14 @@
 # make check's 10^6 operations. The seed defaults to the time, and is printed:
 # a failure reproduces with the same SEED (and the operation count it reports).
 set -eu -o pipefail
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib/common.sh"
 
 variant="${1:-pte}"
 duration="${2:-600}"
 seed="${3:-$(date +%s)}"
 check_soft_dirty_variant "$variant"
-case "$duration" in '' | *[!0-9]* | 0) die "DURATION must be a positive number of seconds, not '$duration'" ;; esac
-case "$seed" in '' | *[!0-9]*) die "SEED must be a number, not '$seed'" ;; esac
+need_positive DURATION "$duration" seconds
+need_number SEED "$seed"
 
 bash "$TOP/scripts/kernel-build.sh" "$variant"
 bash "$TOP/scripts/guest-image.sh" >/dev/null

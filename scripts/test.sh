@@ -7,7 +7,7 @@
 # "host tests: N passed, N failed". make check runs it first and records
 # each line. Tests named as arguments run alone (tests/host/test-*.sh).
 set -eu -o pipefail
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib/common.sh"
 
 # What the host tests need, all from make deps (scripts/deps.sh).
 missing=""

@@ -54,23 +54,17 @@ static void bench_name(const char *cmd, char *out)
 }
 
 /*
- * DIR/cache.log, when the run had the cache model (mode cache): the plugin's
- * counts as RESULT lines of the guest's own samples (scripts/cache-join.sh),
- * numbered like the guest's repetitions. Returns the records added (0 without
- * the file) or -1.
+ * The RESULT lines of @f, opened from @path (named in errors), as records of
+ * the run, variant, mode and boot of @base, their repetitions numbered after
+ * base->rep. Closes @f. Returns the records added or -1.
  */
-static long collect_cache(struct dataset *d, const char *dir, const struct record *base,
-			  char *err, size_t errlen)
+static long collect_results(struct dataset *d, FILE *f, const char *path,
+			    const struct record *base, char *err, size_t errlen)
 {
-	char path[4096], line[1024], why[256];
+	char line[1024], why[256];
 	unsigned long lineno = 0;
 	long added = 0;
-	FILE *f;
 
-	snprintf(path, sizeof(path), "%s/cache.log", dir);
-	f = fopen(path, "r");
-	if (!f)
-		return 0;
 	while (fgets(line, sizeof(line), f)) {
 		struct record parsed, r = *base;
 		int ret = parse_result_line(line, &parsed, why, sizeof(why));
@@ -94,6 +88,25 @@ static long collect_cache(struct dataset *d, const char *dir, const struct recor
 	}
 	fclose(f);
 	return added;
+}
+
+/*
+ * DIR/cache.log, when the run had the cache model (mode cache): the plugin's
+ * counts as RESULT lines of the guest's own samples (scripts/cache-join.sh),
+ * numbered like the guest's repetitions. Returns the records added (0 without
+ * the file) or -1.
+ */
+static long collect_cache(struct dataset *d, const char *dir, const struct record *base,
+			  char *err, size_t errlen)
+{
+	char path[4096];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/cache.log", dir);
+	f = fopen(path, "r");
+	if (!f)
+		return 0;
+	return collect_results(d, f, path, base, err, errlen);
 }
 
 static long collect_perf(struct dataset *d, const char *dir, const struct record *base,
@@ -177,10 +190,9 @@ static void collected_so_far(const struct dataset *d, const struct record *base,
 long collect_guest_run(struct dataset *d, const char *dir, const char *run,
 		       char *err, size_t errlen)
 {
-	char path[4096], line[1024];
+	char path[4096];
 	struct record base;
-	unsigned long lineno = 0;
-	long added = 0, perf;
+	long added, perf;
 	unsigned int offset, boots;
 	FILE *f;
 
@@ -190,35 +202,16 @@ long collect_guest_run(struct dataset *d, const char *dir, const char *run,
 		return -1;
 	collected_so_far(d, &base, &offset, &boots);
 	base.boot = boots + 1;
+	base.rep = offset;
 	snprintf(path, sizeof(path), "%s/output.log", dir);
 	f = fopen(path, "r");
 	if (!f) {
 		snprintf(err, errlen, "%s: cannot open", path);
 		return -1;
 	}
-	while (fgets(line, sizeof(line), f)) {
-		struct record r;
-		char why[256];
-		int ret = parse_result_line(line, &r, why, sizeof(why));
-
-		lineno++;
-		if (ret < 0) {
-			snprintf(err, errlen, "%s:%lu: %s", path, lineno, why);
-			fclose(f);
-			return -1;
-		}
-		if (ret == 0)
-			continue;
-		strcpy(r.run, base.run);
-		strcpy(r.variant, base.variant);
-		strcpy(r.mode, base.mode);
-		r.rep += offset;
-		r.boot = base.boot;
-		dataset_add(d, &r);
-		added++;
-	}
-	fclose(f);
-	base.rep = offset;
+	added = collect_results(d, f, path, &base, err, errlen);
+	if (added < 0)
+		return -1;
 	perf = collect_perf(d, dir, &base, err, errlen);
 	if (perf < 0)
 		return -1;

@@ -12,7 +12,7 @@
 #   baseline.
 # Medians of an even count are the mean of the two middle values.
 set -eu -o pipefail
-. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/../lib/common.sh"
 dir="${1:-$TOP/results}"
 
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }

@@ -4,8 +4,8 @@
 # program; the measure rows name declared benchmarks and known modes; the
 # derived metrics are the ones sdstat was built with.
 . "$(dirname "$0")/lib.sh"
-. "$TOP/scripts/lib.sh"
-. "$TOP/scripts/experiment-lib.sh"
+. "$TOP/scripts/lib/common.sh"
+. "$TOP/scripts/lib/experiment.sh"
 tsv="${BENCHMARKS_UNDER_TEST:-$BENCHMARKS}"
 
 # Field counts per kind; names are what may stand in a RESULT line's field.

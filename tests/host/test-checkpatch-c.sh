@@ -4,7 +4,7 @@
 # from linux/ when it is there, else from Debian's linux-source tarball
 # (extracted once into build/checkpatch/); without either: run make deps.
 . "$(dirname "$0")/lib.sh"
-. "$TOP/scripts/series-lib.sh"
+. "$TOP/scripts/lib/series.sh"
 
 # The checkpatch types that are about kernel code, not user-space C:
 #   STRCPY, ARRAY_SIZE, PREFER_DEFINED_ATTRIBUTE_MACRO: they ask for the

@@ -3,7 +3,7 @@
 # axes, kernels named VARIANT@CONFIG, CPU models, and the errors that list
 # the valid choices.
 . "$(dirname "$0")/lib.sh"
-. "$TOP/scripts/lib.sh"
+. "$TOP/scripts/lib/common.sh"
 
 configs=$(list_configs | tr '\n' ' ')
 assert_eq "every level count and page size is a configuration" \
@@ -40,13 +40,13 @@ assert_eq "the row of a CRIU configuration drops every suffix" "16k-47" "$(confi
 assert_eq "no configuration without -criu gets the CRIU fragment" "" \
 	"$(for c in $configs; do config_fragments "$c-kpti-failslab"; done | grep criu || true)"
 for c in 4k-48-criu 4k-48-kpti-criu 4k-48-failslab-criu 64k-42-kpti-failslab-criu; do
-	assert_status "$c is a configuration" 0 bash -c ". '$TOP/scripts/lib.sh'; check_config $c"
+	assert_status "$c is a configuration" 0 bash -c ". '$TOP/scripts/lib/common.sh'; check_config $c"
 done
-assert_status "-criu before -failslab is refused" 1 bash -c ". '$TOP/scripts/lib.sh'; check_config 4k-48-criu-failslab"
+assert_status "-criu before -failslab is refused" 1 bash -c ". '$TOP/scripts/lib/common.sh'; check_config 4k-48-criu-failslab"
 assert_contains "the error says -criu comes last" "$OUT" "then -failslab, then -criu"
-assert_status "-criu twice is refused" 1 bash -c ". '$TOP/scripts/lib.sh'; check_config 4k-48-criu-criu"
+assert_status "-criu twice is refused" 1 bash -c ". '$TOP/scripts/lib/common.sh'; check_config 4k-48-criu-criu"
 assert_status "a CRIU kernel of a debug variant is a kernel" 0 \
-	bash -c ". '$TOP/scripts/lib.sh'; check_kernel ptdesc-wp-debug@4k-48-criu"
+	bash -c ". '$TOP/scripts/lib/common.sh'; check_kernel ptdesc-wp-debug@4k-48-criu"
 criu_frag="$TOP/experiments/kconfig/axes/criu.config"
 for opt in NET INET UNIX IPV6 UNIX_DIAG INET_DIAG NAMESPACES NET_NS PID_NS NETFILTER NF_TABLES \
 	NF_TABLES_INET INOTIFY_USER CGROUPS UNIX98_PTYS; do
@@ -55,19 +55,19 @@ done
 assert_eq "base.config (the benchmark kernels) has no networking" "" \
 	"$(grep -E '^CONFIG_(NET|INET|NAMESPACES|CGROUPS)=y' "$TOP/experiments/kconfig/base.config" || true)"
 
-assert_status "an unknown configuration is refused" 1 bash -c ". '$TOP/scripts/lib.sh'; check_config 8k-42"
+assert_status "an unknown configuration is refused" 1 bash -c ". '$TOP/scripts/lib/common.sh'; check_config 8k-42"
 assert_contains "the error lists the configurations" "$OUT" "valid configurations: 4k-39 4k-48"
-assert_status "suffixes in the wrong order are refused" 1 bash -c ". '$TOP/scripts/lib.sh'; check_config 64k-42-failslab-kpti"
+assert_status "suffixes in the wrong order are refused" 1 bash -c ". '$TOP/scripts/lib/common.sh'; check_config 64k-42-failslab-kpti"
 assert_status "a kernel VARIANT@CONFIG with a bad variant is refused" 1 \
-	bash -c ". '$TOP/scripts/lib.sh'; check_kernel nope@64k-42"
+	bash -c ". '$TOP/scripts/lib/common.sh'; check_kernel nope@64k-42"
 assert_contains "that error lists the variants" "$OUT" "valid variants: baseline"
 assert_status "a kernel VARIANT@CONFIG with a bad configuration is refused" 1 \
-	bash -c ". '$TOP/scripts/lib.sh'; check_kernel ptdesc@64k-41"
+	bash -c ". '$TOP/scripts/lib/common.sh'; check_kernel ptdesc@64k-41"
 assert_status "a debug kernel in a configuration is a kernel" 0 \
-	bash -c ". '$TOP/scripts/lib.sh'; check_kernel ptdesc-debug@16k-36-kpti"
+	bash -c ". '$TOP/scripts/lib/common.sh'; check_kernel ptdesc-debug@16k-36-kpti"
 assert_eq "kernel_variant and kernel_config split the name" "ptdesc-wp 4k-39-kpti" \
 	"$(kernel_variant ptdesc-wp@4k-39-kpti) $(kernel_config ptdesc-wp@4k-39-kpti)"
-assert_status "has_soft_dirty sees through @CONFIG" 0 bash -c ". '$TOP/scripts/lib.sh'; has_soft_dirty ptdesc@64k-42"
+assert_status "has_soft_dirty sees through @CONFIG" 0 bash -c ". '$TOP/scripts/lib/common.sh'; has_soft_dirty ptdesc@64k-42"
 assert_status "kernel-build refuses an unknown configuration" 1 bash "$TOP/scripts/kernel-build.sh" ptdesc@64k-43
 assert_contains "kernel-build names the configuration" "$OUT" "unknown configuration '64k-43'"
 assert_status "make kernel refuses an unknown configuration" 2 make -s -C "$TOP" kernel VARIANT=ptdesc CONFIG=32k-48

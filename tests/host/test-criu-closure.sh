@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# The runtime-closure resolver of the CRIU payload (scripts/criu-closure-lib.sh)
+# The runtime-closure resolver of the CRIU payload (scripts/lib/criu-closure.sh)
 # on an archive of fake packages built here: a package is a directory, its files are text files whose lines
 # "NEEDED soname" and "INTERP path" stand for the ELF entries, and its
 # "DEPENDS" file lists its dependencies. The fixed point, the policy names,
 # symbolic links, and the errors that name what is missing.
 . "$(dirname "$0")/lib.sh"
-. "$TOP/scripts/lib.sh"
-. "$TOP/scripts/criu-closure-lib.sh"
+. "$TOP/scripts/lib/common.sh"
+. "$TOP/scripts/lib/criu-closure.sh"
 
 ARCHIVE="$T_TMP/archive"
 FETCH_LOG="$T_TMP/fetch.log"

@@ -2,10 +2,10 @@
 # Experiment definitions: the shipped ones load; bad ones are refused before
 # anything is built, with the line and the problem.
 . "$(dirname "$0")/lib.sh"
-. "$TOP/scripts/lib.sh"
-. "$TOP/scripts/experiment-lib.sh"
+. "$TOP/scripts/lib/common.sh"
+. "$TOP/scripts/lib/experiment.sh"
 for e in $(list_experiments); do
-	assert_status "experiment $e loads" 0 bash -c ". '$TOP/scripts/lib.sh'; . '$TOP/scripts/experiment-lib.sh'; load_experiment $e"
+	assert_status "experiment $e loads" 0 bash -c ". '$TOP/scripts/lib/common.sh'; . '$TOP/scripts/lib/experiment.sh'; load_experiment $e"
 done
 load_experiment default
 # shellcheck disable=SC2086 # one line per variant
@@ -21,7 +21,7 @@ case "$(experiment_guest_script tcg 2)" in *"perf record"*) not_ok "the profile 
 
 bad() {
 	printf '%s\n' "$@" >"$EXP_DIR_TMP/bad.exp"
-	bash -c ". '$TOP/scripts/lib.sh'; . '$TOP/scripts/experiment-lib.sh'; EXP_DIR='$EXP_DIR_TMP'; load_experiment bad" 2>&1
+	bash -c ". '$TOP/scripts/lib/common.sh'; . '$TOP/scripts/lib/experiment.sh'; EXP_DIR='$EXP_DIR_TMP'; load_experiment bad" 2>&1
 }
 EXP_DIR_TMP="$T_TMP"
 base=(description: "variants: baseline" "modes: icount" "reps icount: 2")
@@ -35,11 +35,11 @@ assert_contains "an unknown benchmark" "$(bad "${base[@]}" 'bench: rm -rf /')" "
 assert_contains "a misspelt option is refused with the program's options" "$(bad "${base[@]}" 'bench: fork-bench --sise 1G')" \
 	"fork-bench takes no option --sise; its options (bench/benchmarks.tsv): --size, --folio"
 assert_contains "a program without options takes none" "$(bad "${base[@]}" 'bench: gup-bench.sh --size 256')" "gup-bench.sh takes no option --size"
-assert_status "an --option=value is checked by its name" 0 bash -c "printf '%s\n' description: 'variants: baseline' 'modes: icount' 'reps icount: 2' 'bench: fork-bench --size=64M' >'$EXP_DIR_TMP/o.exp'; . '$TOP/scripts/lib.sh'; . '$TOP/scripts/experiment-lib.sh'; EXP_DIR='$EXP_DIR_TMP'; load_experiment o"
+assert_status "an --option=value is checked by its name" 0 bash -c "printf '%s\n' description: 'variants: baseline' 'modes: icount' 'reps icount: 2' 'bench: fork-bench --size=64M' >'$EXP_DIR_TMP/o.exp'; . '$TOP/scripts/lib/common.sh'; . '$TOP/scripts/lib/experiment.sh'; EXP_DIR='$EXP_DIR_TMP'; load_experiment o"
 assert_contains "a size the guest cannot hold" "$(bad "${base[@]}" 'bench: fork-bench --size 8G')" "--size 8G cannot work"
 assert_contains "a CPU the guest does not have" "$(bad "${base[@]}" 'bench: fork-bench --cpu 2')" "--cpu 2 cannot work: the guest has CPUs 0 to 1"
 assert_contains "a CPU that is no number" "$(bad "${base[@]}" 'bench: fork-bench --cpu x')" "--cpu x is not a CPU number"
-assert_status "a CPU the guest has" 0 bash -c "printf '%s\n' description: 'variants: baseline' 'modes: icount' 'reps icount: 2' 'bench: fork-bench --cpu 1' >'$EXP_DIR_TMP/c.exp'; . '$TOP/scripts/lib.sh'; . '$TOP/scripts/experiment-lib.sh'; EXP_DIR='$EXP_DIR_TMP'; load_experiment c"
+assert_status "a CPU the guest has" 0 bash -c "printf '%s\n' description: 'variants: baseline' 'modes: icount' 'reps icount: 2' 'bench: fork-bench --cpu 1' >'$EXP_DIR_TMP/c.exp'; . '$TOP/scripts/lib/common.sh'; . '$TOP/scripts/lib/experiment.sh'; EXP_DIR='$EXP_DIR_TMP'; load_experiment c"
 assert_contains "bad repetitions" "$(bad "${base[@]}" 'reps icount: 0' 'bench: fork-bench')" "positive number"
 assert_contains "a missing reps line" "$(bad description: 'variants: baseline' 'modes: tcg' 'bench: fork-bench')" "no 'reps tcg:' line"
 assert_contains "the line number is given" "$(bad "${base[@]}" 'oops')" "bad.exp:5"
@@ -65,5 +65,5 @@ load_experiment quick
 assert_eq "without compare lines, every variant against baseline" "baseline ptdesc" "$(printf '%s' "$EXP_COMPARE" | head -n 1)"
 printf '%s\n' description: "variants: baseline" "modes: icount" "reps icount: 4" "rounds: 2" "bench: fork-bench --reps @REPS@" >"$EXP_DIR_TMP/r.exp"
 assert_contains "each round runs its share of the repetitions" \
-	"$(bash -c ". '$TOP/scripts/lib.sh'; . '$TOP/scripts/experiment-lib.sh'; EXP_DIR='$EXP_DIR_TMP'; load_experiment r; experiment_guest_script icount")" "fork-bench --reps 2"
+	"$(bash -c ". '$TOP/scripts/lib/common.sh'; . '$TOP/scripts/lib/experiment.sh'; EXP_DIR='$EXP_DIR_TMP'; load_experiment r; experiment_guest_script icount")" "fork-bench --reps 2"
 finish

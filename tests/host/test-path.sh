@@ -8,9 +8,9 @@
 
 # parse FILE NPATCHES [LABELS]: the labels parse_steps keeps, or its error.
 parse() {
-	bash -c ". '$TOP/scripts/lib.sh'; . '$TOP/scripts/path-lib.sh'; parse_steps '$1' '$2' '${3:-}' '${4:-}'; echo \"\$LABELS\"; for l in \$LABELS; do echo \"\$l=\${PATCH_OF[\$l]}:\${REBUILD_OF[\$l]}\"; done" 2>&1
+	bash -c ". '$TOP/scripts/lib/common.sh'; . '$TOP/scripts/lib/path.sh'; parse_steps '$1' '$2' '${3:-}' '${4:-}'; echo \"\$LABELS\"; for l in \$LABELS; do echo \"\$l=\${PATCH_OF[\$l]}:\${REBUILD_OF[\$l]}\"; done" 2>&1
 }
-pathlib() { bash -c ". '$TOP/scripts/lib.sh'; . '$TOP/scripts/path-lib.sh'; $1" 2>&1; }
+pathlib() { bash -c ". '$TOP/scripts/lib/common.sh'; . '$TOP/scripts/lib/path.sh'; $1" 2>&1; }
 series=$(pathlib "path_series_commit '$TOP/experiments/path.series'")
 assert_status "the recorded series commit is in this clone's history" 0 git -C "$TOP" cat-file -e "$series^{commit}"
 npatches=$(pathlib "history_series_files '$TOP' '$series'" | wc -l)
@@ -20,7 +20,7 @@ out=$(parse "$TOP/experiments/path.steps" "$npatches")
 assert_contains "the shipped steps start with the first implementation" "$out" "first=12:baseline,pte,ptdesc,ptdesc-wp"
 last=$(grep -v '^#' "$TOP/experiments/path.steps" | tail -n 1 | cut -f2)
 assert_eq "the last step is the whole series" "$npatches" "$last"
-assert_status "the path experiment loads" 0 bash -c ". '$TOP/scripts/lib.sh'; . '$TOP/scripts/experiment-lib.sh'; load_experiment path"
+assert_status "the path experiment loads" 0 bash -c ". '$TOP/scripts/lib/common.sh'; . '$TOP/scripts/lib/experiment.sh'; load_experiment path"
 
 steps() { printf '%s\n' "$@" >"$T_TMP/s"; echo "$T_TMP/s"; }
 all=baseline,pte,ptdesc,ptdesc-wp

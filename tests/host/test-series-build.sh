@@ -75,7 +75,7 @@ assert_contains "a bad variant is refused" "$(SERIES_BUILD_VARIANTS=nope DRY_RUN
 assert_contains "a bad start is refused" "$(SERIES_BUILD_FROM=x DRY_RUN=1 bash "$TOP/scripts/series-build.sh" 2>&1)" "SERIES_BUILD_FROM must be a patch number"
 
 shipped=$(PATCHES_DIR="$TOP/patches" DRY_RUN=1 bash "$TOP/scripts/series-build.sh" 2>&1)
-n=$(PATCHES_DIR="$TOP/patches" bash -c ". '$TOP/scripts/lib.sh'; . '$TOP/scripts/series-lib.sh'; series_files" | wc -l)
+n=$(PATCHES_DIR="$TOP/patches" bash -c ". '$TOP/scripts/lib/common.sh'; . '$TOP/scripts/lib/series.sh'; series_files" | wc -l)
 assert_contains "the shipped series has a plan for its last patch" "$shipped" "$(printf '%3d ' "$n")"
 assert_contains "the shipped series' plan counts its builds" "$shipped" "kernel builds; rough time"
 

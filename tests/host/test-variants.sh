@@ -2,7 +2,7 @@
 # Variant names: the list comes from experiments/kconfig/, an unknown name
 # fails listing the valid ones, everywhere a variant is taken.
 . "$(dirname "$0")/lib.sh"
-. "$TOP/scripts/lib.sh"
+. "$TOP/scripts/lib/common.sh"
 
 variants=$(list_variants | tr '\n' ' ')
 assert_eq "baseline is the first variant" baseline "$(list_variants | head -n 1)"

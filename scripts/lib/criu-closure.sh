@@ -2,7 +2,7 @@
 # The runtime closure of dynamically linked programs taken from Debian
 # packages: which packages and which of their files a guest needs so that the
 # programs load (their ELF interpreter and every NEEDED shared object, to a
-# fixed point). Source it after lib.sh; scripts/criu-payload.sh uses it for
+# fixed point). Source it after lib/common.sh; scripts/criu-payload.sh uses it for
 # CRIU, tests/host/test-criu-closure.sh on a fixture.
 #
 # The resolver works through four hooks, which the real script defines over

@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# Reading experiment definitions (experiments/NAME.exp). Source after lib.sh.
+# Reading experiment definitions (experiments/NAME.exp). Source after lib/common.sh.
 # Sets EXP_DESCRIPTION, EXP_VARIANTS (kernels: VARIANT or VARIANT@CONFIG, see
 # experiments/configs.tsv), EXP_MODES, EXP_REPS_<mode>, EXP_ROUNDS
 # (guest boots per variant and mode, taken in turn across the variants so that

@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# Reading experiments/path.steps (make path). Source after lib.sh.
+# Reading experiments/path.steps (make path). Source after lib/common.sh.
 
 # parse_steps FILE NPATCHES [LABELS [VARIANTS]]: fills LABELS (in file order,
 # or those of the space-separated LABELS given), and PATCH_OF, REBUILD_OF,

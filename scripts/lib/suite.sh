@@ -2,14 +2,8 @@
 # Recording test results, for make check and make matrix: one line per test
 # case in $CASES (kernel, suite, pass|fail|skip, description), skips checked
 # against tests/expected-skips.tsv and case counts against
-# tests/expected-counts.tsv. The caller sets CASES, START (seconds since the
-# epoch) and RUN_NAME (its name in progress lines), and sources lib.sh first.
-
-elapsed() {
-	local s=$(($(date +%s) - START))
-	printf '%dm%02ds' $((s / 60)) $((s % 60))
-}
-say() { progress "$RUN_NAME [$(elapsed)] $*"; }
+# tests/expected-counts.tsv. The caller sources lib/common.sh first, calls
+# timer_start (say and elapsed are common.sh's) and sets CASES.
 
 # record VARIANT SUITE RESULT DESCRIPTION
 record() {
@@ -120,4 +114,16 @@ run_cell() {
 		sed 's/^/    /' "$dir.stderr" | tail -n 40 >&2
 		record "$kernel/$cpu" run fail "the guest exited with status $rc (${dir#"$TOP"/}/)"
 	fi
+}
+
+# suite_totals: the last lines of a run, from CASES: the expected skips and
+# the time, then "N passed, N failed"; false if any case failed.
+suite_totals() {
+	local pass fail skip
+	pass=$(awk -F'\t' '$3 == "pass"' "$CASES" | wc -l)
+	fail=$(awk -F'\t' '$3 == "fail"' "$CASES" | wc -l)
+	skip=$(awk -F'\t' '$3 == "skip"' "$CASES" | wc -l)
+	echo "  $skip skipped as expected; time $(elapsed)"
+	echo "$pass passed, $fail failed"
+	[ "$fail" = 0 ]
 }

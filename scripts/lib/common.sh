@@ -2,7 +2,7 @@
 # Common helpers for the harness scripts. Source it; it defines functions only.
 
 # The project's top directory, whatever the caller's working directory.
-TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BUILD="${BUILD:-$TOP/build}"
 KCONFIG_DIR="$TOP/experiments/kconfig"
 # The benchmarks and their measures, declared once (its header says how).
@@ -22,6 +22,30 @@ benchmarks() {
 # progress STEP MESSAGE: one line a human can follow in a long run.
 progress() {
 	printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2
+}
+
+# The clock of a long run (make results, check, matrix, path, series-build):
+# timer_start NAME, once at its start; then elapsed prints the time since
+# ("12m05s") and say MESSAGE a progress line "NAME [12m05s] MESSAGE".
+# timer_start sets START (seconds since the epoch) and RUN_NAME.
+timer_start() {
+	RUN_NAME="$1"
+	START=$(date +%s)
+}
+elapsed() {
+	local s=$(($(date +%s) - START))
+	printf '%dm%02ds' $((s / 60)) $((s % 60))
+}
+say() { progress "$RUN_NAME [$(elapsed)] $*"; }
+
+# need_positive NAME VALUE UNIT: die unless VALUE is a whole number above 0
+# ("NAME must be a positive number of UNIT, not 'VALUE'").
+need_positive() {
+	case "$2" in '' | *[!0-9]* | 0) die "$1 must be a positive number of $3, not '$2'" ;; esac
+}
+# need_number NAME VALUE: die unless VALUE is a whole number (0 too).
+need_number() {
+	case "$2" in '' | *[!0-9]*) die "$1 must be a number, not '$2'" ;; esac
 }
 
 # The variants are the Kconfig fragments beside base.config, without the
