@@ -4,7 +4,8 @@
 # program; the measure rows name declared benchmarks and known modes; the
 # derived metrics are the ones sdstat was built with; a cost row's unit,
 # control and parameter conditions are ones scripts/cost-tables.sh knows, the
-# same control for every row of a table.
+# same control for every row of a table, and the cost plot's rows name
+# parameters.
 . "$(dirname "$0")/lib.sh"
 . "$TOP/scripts/lib.sh"
 . "$TOP/scripts/experiment-lib.sh"
@@ -26,6 +27,7 @@ problems=$(awk -F'\t' -v modes=" $EXP_KNOWN_MODES " '
 	$1 == "cost" && $7 !~ /^(-|MiB|page)$/ { print where "PER is -, MiB or page" }
 	$1 == "cost" && $8 != "-" && $8 !~ /^[A-Za-z0-9_]+=[A-Za-z0-9_.-]+$/ { print where "AGAINST is \"-\" or KEY=VALUE" }
 	$1 == "cost" { if (($9 in against) && against[$9] != $8) print where "table \"" $9 "\" has two controls"; against[$9] = $8 }
+	$1 == "plot" && $6 == "cost" && ($3 != "-" || $7 !~ /^[A-Za-z0-9_]+=[A-Za-z0-9_.-]+(,[A-Za-z0-9_]+=[A-Za-z0-9_.-]+)*$/) { print where "a cost plot row has PHASE \"-\" and LABEL KEY=VALUE,..." }
 	$1 == "derive" && ($5 !~ /^[A-Za-z0-9_.-]+$/ || $6 !~ /^[A-Za-z0-9_.-]+$/) { print where "numerator and denominator are metric names" }
 	END { for (b in uses) if (!(b in benches)) print "a measure of benchmark \"" b "\", which has no bench row" }
 ' "$tsv")

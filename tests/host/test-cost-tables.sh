@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # shellcheck disable=SC2016 # the tables quote kernels in Markdown backquotes
 # The cost tables of a kept run (scripts/cost-tables.sh, from the cost rows of
-# bench/benchmarks.tsv): on a small results.csv in the tidy format, the
-# medians per MiB and per page written, the changes against the first variant
-# and against the untracked control, the order of the rows (issue 21; no
-# hand-written tables, issue 18).
+# bench/benchmarks.tsv) and their plot (analysis/plots/cost.sh): on a small
+# results.csv in the tidy format, the medians per MiB and per page written,
+# the changes against the first variant and against the untracked control,
+# the order of the rows; the plot's files (issue 21; no hand-written tables,
+# issue 18).
 . "$(dirname "$0")/lib.sh"
 TABLES="$TOP/scripts/cost-tables.sh"
 make -s -C "$TOP/analysis" >/dev/null
@@ -66,6 +67,10 @@ assert_eq "rows by memory, mechanism, phase; kernels in the compare line's order
 	"$(awk -F' [|] ' '/^[|] 256M/ { print $2 "/" $3 }' <<<"$md" | paste -sd';')"
 assert_contains "one boot: said once under each table" "$md" "One boot per kernel: the intervals resample the 3 samples of that boot only"
 assert_eq "the figures: a line per cell (2 x 6 and 2 x 2 x 3) and the header" 25 "$(wc -l <"$run/cost-tables.tsv")"
+
+assert_status "the plot of the tables" 0 bash "$TOP/analysis/plots/cost.sh" "$run"
+assert_eq "as PNG and SVG" "PNG svg" "$(head -c 4 "$run/plots/cost.png" | tail -c 3) $(grep -o -m1 '<svg' "$run/plots/cost.svg" | tr -d '<')"
+assert_contains "with the changes of the table over the bars" "$(cat "$run/plots/cost.dat")" "+100%"
 
 printf 'run,variant,mode,bench,params,rep,phase,metric,value,boot\nr,pte,icount,fork,"size=1G",1,fork,instructions,5,1\n' >"$run/results.csv"
 rm -f "$run/cost-tables.md"
