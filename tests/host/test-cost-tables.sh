@@ -4,8 +4,9 @@
 # bench/benchmarks.tsv) and their plot (analysis/plots/cost.sh): on a small
 # results.csv in the tidy format, the medians per MiB and per page written,
 # the changes against the first variant and against the untracked control,
-# the order of the rows; the plot's files (issue 21; no hand-written tables,
-# issue 18).
+# the order of the rows; then on results/tracking itself: the committed
+# tables, the plot's data and RESULTS.md's COST block are what the scripts
+# write from its results.csv (issue 21; no hand-written tables, issue 18).
 . "$(dirname "$0")/lib.sh"
 TABLES="$TOP/scripts/cost-tables.sh"
 make -s -C "$TOP/analysis" >/dev/null
@@ -77,4 +78,16 @@ rm -f "$run/cost-tables.md"
 assert_status "a run without write tracking: status 3" 3 bash "$TABLES" "$run"
 assert_eq "and no tables" "no" "$([ -f "$run/cost-tables.md" ] && echo yes || echo no)"
 
+# The committed run: what the scripts write from its results.csv.
+kept="$T_TMP/results/tracking"
+mkdir -p "$kept/plots"
+cp "$TOP/results/tracking/results.csv" "$TOP/results/tracking/experiment.exp" "$TOP/results/tracking/RUN" "$kept/"
+cp "$TOP/RESULTS.md" "$T_TMP/RESULTS.md"
+assert_status "results-kept.sh on a copy of results/tracking" 0 env RESULTS_MD="$T_TMP/RESULTS.md" bash "$TOP/scripts/results-kept.sh" "$kept"
+for f in cost-tables.md cost-tables.tsv plots/cost.dat; do
+	assert_eq "results/tracking/$f is what the scripts write" "" "$(diff "$kept/$f" "$TOP/results/tracking/$f" 2>&1 | head -n 5)"
+done
+block() { awk '/^<!-- BEGIN COST results\/tracking\//, /^<!-- END COST results\/tracking\//' "$1"; }
+assert_contains "RESULTS.md has the block of results/tracking" "$(block "$TOP/RESULTS.md")" "| memory | mechanism | phase | per |"
+assert_eq "and it is what results-kept.sh writes" "" "$(diff <(block "$T_TMP/RESULTS.md") <(block "$TOP/RESULTS.md") | head -n 5)"
 finish
