@@ -2,8 +2,9 @@
 # results-render.sh: from the data already in results/ (no guest, no kernel):
 # the published plots (results/plots/: the default run's, with the first
 # implementation from results/first/ and fork() at 2M from results/fork-2m/;
-# RESULTS_DIR/<experiment>/plots/changes.png of every kept experiment) and the
-# Summary table of RESULTS.md, between its SUMMARY markers. Called by
+# RESULTS_DIR/<experiment>/plots/changes.png of every kept experiment, and its
+# cost tables and their plot where it has them: scripts/results-kept.sh) and
+# the Summary table of RESULTS.md, between its SUMMARY markers. Called by
 # results-publish.sh; run it alone after changing the plots or the table.
 set -eu -o pipefail
 . "$(dirname "$0")/lib/common.sh"
@@ -16,13 +17,12 @@ if [ -d "$dest/first" ]; then export FIRST="$dest/first"; fi
 if [ -d "$dest/fork-2m" ]; then export FORK2M="$dest/fork-2m"; fi
 bash "$TOP/analysis/plots/plot.sh" "$dest" "$variants"
 unset FIRST FORK2M
+# Every kept run's plots (changes.png; the cost tables and their plot where
+# it has them, and their block of RESULTS.md).
 for d in "$dest"/*/; do
 	[ -f "$d/results.csv" ] && [ -f "$d/experiment.exp" ] || continue
 	case "$(basename "$d")" in *profile*) continue ;; esac
-	case "$(basename "$d")" in
-	tracking) CHANGES_PHASES="reset scan" CHANGES_XRANGE="-50:300" bash "$TOP/analysis/plots/changes.sh" "$d" "$d/plots" ;;
-	*) bash "$TOP/analysis/plots/changes.sh" "$d" "$d/plots" ;;
-	esac
+	bash "$TOP/scripts/results-kept.sh" "$d"
 done
 
 # cell DIR BASE VARIANT PARAMS_RE FILTERS...: "+1.54% [+1.15, +1.95]" of the change of

@@ -155,6 +155,16 @@ elif [ "$experiment" != smoke ] && [ "$experiment" != quick ] && [ "$experiment"
 	if [ "$experiment" = criu ]; then
 		bash "$TOP/scripts/criu-table.sh" "$dest/results.csv" >"$dest/criu-table.md"
 	fi
+	# Its plots, and where it has them its cost tables, their plot and
+	# their block of RESULTS.md (the tracking run's: issue 21); not a
+	# profile's (as results-render.sh).
+	case "$experiment" in
+	*profile*) ;;
+	*)
+		say "plots and cost tables of ${dest#"$TOP"/}/"
+		bash "$TOP/scripts/results-kept.sh" "$dest"
+		;;
+	esac
 	# results/README.md, the index of results/: the kept run gets its row.
 	bash "$TOP/scripts/results-index.sh"
 fi
