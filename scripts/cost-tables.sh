@@ -18,7 +18,7 @@
 # page 4K, or 16K and 64K for a variant of the configurations 16k-* and 64k-*.
 # Exit status 3 when no cost row matches the run (and nothing is written).
 set -eu -o pipefail
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib/common.sh"
 run="${1:?usage: cost-tables.sh RUN_DIR}"
 csv="$run/results.csv"
 exp="$run/experiment.exp"

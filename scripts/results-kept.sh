@@ -4,6 +4,8 @@
 # from DIR alone (no run folder, no guest):
 # - DIR/plots/changes.{png,svg}: every instruction count of the run
 #   (analysis/plots/changes.sh);
+# - a CRIU run (criu-migration results, issue 17): DIR/criu-table.md and
+#   its block of RESULTS.md (below);
 # - where the cost rows of bench/benchmarks.tsv match what the run measured
 #   (issue 21: write tracking): DIR/cost-tables.md and cost-tables.tsv
 #   (scripts/cost-tables.sh), their plot DIR/plots/cost.{png,svg}
@@ -14,7 +16,7 @@
 # Called by results.sh when it keeps a run in results/NAME/ and by
 # results-render.sh for every kept run; RESULTS_MD as for results-tables.sh.
 set -eu -o pipefail
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib/common.sh"
 dir="${1:?usage: results-kept.sh DIR}"
 dir="${dir%/}"
 results_md="${RESULTS_MD:-$TOP/RESULTS.md}"
@@ -23,10 +25,38 @@ name=$(basename "$dir")
 
 # The plot of every instruction count; the tracking run's reset and scan
 # double on the extended bits: its axis shows them, not its faults' +15%.
+# A CRIU run has no plot: its table compares each copy with the pages its
+# round wrote, not kernels with baseline (which copies everything).
 case "$name" in
+criu) ;;
 tracking) CHANGES_PHASES="reset scan" CHANGES_XRANGE="-50:300" bash "$TOP/analysis/plots/changes.sh" "$dir" "$dir/plots" ;;
 *) bash "$TOP/analysis/plots/changes.sh" "$dir" "$dir/plots" ;;
 esac
+
+# CRIU's run (issue 17): its table (scripts/criu-table.sh) in DIR/criu-table.md
+# and in RESULTS.md between
+#   <!-- BEGIN CRIU results/NAME/ ... -->  and  <!-- END CRIU results/NAME/ -->
+rel="results/$name"
+if grep -q ',criu-migration,' "$dir/results.csv"; then
+	bash "$TOP/scripts/criu-table.sh" "$dir/results.csv" >"$dir/criu-table.md"
+	if grep -q "^<!-- BEGIN CRIU $rel/ " "$results_md" 2>/dev/null; then
+		criu_block=$(mktemp)
+		{
+			echo "<!-- BEGIN CRIU $rel/ by scripts/results-kept.sh ($(cat "$dir/RUN" 2>/dev/null || echo "$name")): edit outside the markers -->"
+			echo
+			cat "$dir/criu-table.md"
+			echo
+			echo "<!-- END CRIU $rel/ -->"
+		} >"$criu_block"
+		awk -v gen="$criu_block" -v begin="<!-- BEGIN CRIU $rel/ " -v end="<!-- END CRIU $rel/ -->" '
+			index($0, begin) == 1 { skip = 1; while ((getline line < gen) > 0) print line; next }
+			skip && $0 == end { skip = 0; next }
+			!skip { print }
+		' "$results_md" >"$results_md.new"
+		mv "$results_md.new" "$results_md"
+		rm -f "$criu_block"
+	fi
+fi
 
 # The cost tables and their plot.
 rc=0
@@ -39,7 +69,6 @@ fi
 bash "$TOP/analysis/plots/cost.sh" "$dir"
 
 # RESULTS.md's block of the run, where its markers are.
-rel="results/$name"
 grep -q "^<!-- BEGIN COST $rel/ " "$results_md" 2>/dev/null || exit 0
 block=$(mktemp)
 trap 'rm -f "$block"' EXIT

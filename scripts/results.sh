@@ -151,10 +151,6 @@ elif [ "$experiment" != smoke ] && [ "$experiment" != quick ] && [ "$experiment"
 			[ ! -f "$p" ] || cp "$p" "$dest/raw/$rel/"
 		done
 	done
-	# CRIU's run: the table RESULTS.md shows (pages per copy, instructions).
-	if [ "$experiment" = criu ]; then
-		bash "$TOP/scripts/criu-table.sh" "$dest/results.csv" >"$dest/criu-table.md"
-	fi
 	# Its plots, and where it has them its cost tables, their plot and
 	# their block of RESULTS.md (the tracking run's: issue 21); not a
 	# profile's (as results-render.sh).

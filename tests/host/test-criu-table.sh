@@ -30,6 +30,23 @@ assert_contains "a copy that wrote fewer pages than its round shows the loss as 
 assert_contains "the restore's instructions" "$out" '| `ptdesc@4k-48-criu` | restore | | | | | | 123,456,789 |'
 assert_contains "baseline's copies are full dumps" "$out" '| `baseline@4k-48-criu` | 2 (dump --leave-running, round 1) |'
 assert_eq "kernels in the order of the CSV, 4 rows each, and the header" 10 "$(grep -c '^|' <<<"$out")"
+# A kept CRIU run (results/criu/): results-kept.sh writes its table and
+# replaces RESULTS.md's block between the CRIU markers, text around kept.
+kept="$T_TMP/results/criu"
+mkdir -p "$kept"
+grep -v ",fork," "$csv" >"$kept/results.csv"
+printf 'variants: ptdesc@4k-48-criu\n' >"$kept/experiment.exp"
+echo r-criu >"$kept/RUN"
+printf '%s\n' "# R" "before" "<!-- BEGIN CRIU results/criu/ old -->" "stale table" \
+	"<!-- END CRIU results/criu/ -->" "after" >"$T_TMP/RESULTS.md"
+assert_status "results-kept.sh keeps a CRIU run" 0 env RESULTS_MD="$T_TMP/RESULTS.md" \
+	bash "$TOP/scripts/results-kept.sh" "$kept"
+assert_eq "it writes criu-table.md as criu-table.sh does" "$out" "$(cat "$kept/criu-table.md" 2>/dev/null)"
+md=$(cat "$T_TMP/RESULTS.md")
+assert_contains "RESULTS.md's block holds the table" "$md" '| `ptdesc@4k-48-criu` | restore | | | | | | 123,456,789 |'
+assert_contains "the block names the run" "$md" "<!-- BEGIN CRIU results/criu/ by scripts/results-kept.sh (r-criu)"
+assert_eq "the stale table is gone, the text around kept" "before|after" \
+	"$(grep -v '^|' <<<"$md" | grep -x 'before\|after\|stale table' | paste -sd'|')"
 printf 'run,variant\n' >"$T_TMP/empty.csv"
 assert_status "a CSV without CRIU results: status 3" 3 bash "$TABLE" "$T_TMP/empty.csv"
 assert_status "a missing file: status 2" 2 bash "$TABLE" "$T_TMP/none.csv"
