@@ -17,6 +17,7 @@
 # results-render.sh for every kept run; RESULTS_MD as for results-tables.sh.
 set -eu -o pipefail
 . "$(dirname "$0")/lib/common.sh"
+. "$(dirname "$0")/lib/results.sh"
 dir="${1:?usage: results-kept.sh DIR}"
 dir="${dir%/}"
 results_md="${RESULTS_MD:-$TOP/RESULTS.md}"
@@ -48,12 +49,7 @@ if grep -q ',criu-migration,' "$dir/results.csv"; then
 			echo
 			echo "<!-- END CRIU $rel/ -->"
 		} >"$criu_block"
-		awk -v gen="$criu_block" -v begin="<!-- BEGIN CRIU $rel/ " -v end="<!-- END CRIU $rel/ -->" '
-			index($0, begin) == 1 { skip = 1; while ((getline line < gen) > 0) print line; next }
-			skip && $0 == end { skip = 0; next }
-			!skip { print }
-		' "$results_md" >"$results_md.new"
-		mv "$results_md.new" "$results_md"
+		md_section "$results_md" "CRIU $rel/" "$criu_block"
 		rm -f "$criu_block"
 	fi
 fi
@@ -86,9 +82,4 @@ trap 'rm -f "$block"' EXIT
 	echo
 	echo "<!-- END COST $rel/ -->"
 } >"$block"
-awk -v gen="$block" -v begin="<!-- BEGIN COST $rel/ " -v end="<!-- END COST $rel/ -->" '
-	index($0, begin) == 1 { skip = 1; while ((getline line < gen) > 0) print line; next }
-	skip && $0 == end { skip = 0; next }
-	!skip { print }
-' "$results_md" >"$results_md.new"
-mv "$results_md.new" "$results_md"
+md_section "$results_md" "COST $rel/" "$block"
