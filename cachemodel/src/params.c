@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include <ctype.h>
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "params.h"
+#include "textfile.h"
 
 enum kind { NAME, BYTES, COUNT };
 
@@ -34,16 +34,6 @@ static const struct key keys[] = {
 	{ "latency.memory", COUNT, FIELD(latency[CM_MEMORY]) },
 };
 #define NKEYS (sizeof(keys) / sizeof(keys[0]))
-
-static int fail(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-	return -1;
-}
 
 static void valid_keys(char *buf, size_t len)
 {
@@ -111,7 +101,7 @@ static int check_level(const char *level, const struct cm_geometry *g, uint32_t 
 	uint64_t set_bytes = (uint64_t)line_size * g->ways;
 
 	if (g->size % set_bytes || !is_power_of_two(g->size / set_bytes))
-		return fail(err, errlen,
+		return cm_fail(err, errlen,
 			    "%s: %s.size (%llu bytes) must be line_size x %s.ways (%llu bytes) times a power of two (the number of sets)",
 			    origin, level, (unsigned long long)g->size, level,
 			    (unsigned long long)set_bytes);
@@ -121,7 +111,7 @@ static int check_level(const char *level, const struct cm_geometry *g, uint32_t 
 static int check(const struct cm_params *p, const char *origin, char *err, size_t errlen)
 {
 	if (!is_power_of_two(p->line_size))
-		return fail(err, errlen, "%s: line_size must be a power of two, not %u", origin,
+		return cm_fail(err, errlen, "%s: line_size must be a power of two, not %u", origin,
 			    p->line_size);
 	if (check_level("l1i", &p->l1i, p->line_size, origin, err, errlen) ||
 	    check_level("l1d", &p->l1d, p->line_size, origin, err, errlen) ||
@@ -130,7 +120,7 @@ static int check(const struct cm_params *p, const char *origin, char *err, size_
 		return -1;
 	for (int i = 1; i < CM_LEVELS; i++)
 		if (p->latency[i] < p->latency[i - 1])
-			return fail(err, errlen,
+			return cm_fail(err, errlen,
 				    "%s: latencies must not decrease away from the core (latency.l1 <= latency.l2 <= latency.slc <= latency.memory)",
 				    origin);
 	return 0;
@@ -145,7 +135,7 @@ int params_parse(const char *text, const char *origin, struct cm_params *params,
 	int rc = -1;
 
 	if (!copy)
-		return fail(err, errlen, "%s: out of memory", origin);
+		return cm_fail(err, errlen, "%s: out of memory", origin);
 	memset(params, 0, sizeof(*params));
 	for (line = copy; line; line = next) {
 		char *hash, *eq, *name, *value;
@@ -164,7 +154,7 @@ int params_parse(const char *text, const char *origin, struct cm_params *params,
 			continue;
 		eq = strchr(line, '=');
 		if (!eq) {
-			fail(err, errlen, "%s:%u: expected 'key = value', got '%s'", origin, lineno, line);
+			cm_fail(err, errlen, "%s:%u: expected 'key = value', got '%s'", origin, lineno, line);
 			goto out;
 		}
 		*eq = '\0';
@@ -176,16 +166,16 @@ int params_parse(const char *text, const char *origin, struct cm_params *params,
 			char list[512];
 
 			valid_keys(list, sizeof(list));
-			fail(err, errlen, "%s:%u: unknown key '%s'; valid keys: %s", origin, lineno, name, list);
+			cm_fail(err, errlen, "%s:%u: unknown key '%s'; valid keys: %s", origin, lineno, name, list);
 			goto out;
 		}
 		if (seen[k]++) {
-			fail(err, errlen, "%s:%u: key '%s' given twice", origin, lineno, name);
+			cm_fail(err, errlen, "%s:%u: key '%s' given twice", origin, lineno, name);
 			goto out;
 		}
 		if (keys[k].kind == NAME) {
 			if (!*value || strlen(value) >= sizeof(params->name) || strpbrk(value, " \t,=")) {
-				fail(err, errlen, "%s:%u: name must be 1 to %zu characters without blanks, commas or '=', not '%s'",
+				cm_fail(err, errlen, "%s:%u: name must be 1 to %zu characters without blanks, commas or '=', not '%s'",
 				     origin, lineno, sizeof(params->name) - 1, value);
 				goto out;
 			}
@@ -194,7 +184,7 @@ int params_parse(const char *text, const char *origin, struct cm_params *params,
 		}
 		if (parse_number(value, keys[k].kind, &n) ||
 		    (keys[k].kind == COUNT && n > UINT32_MAX)) {
-			fail(err, errlen, "%s:%u: %s must be a positive %s, not '%s'", origin, lineno, name,
+			cm_fail(err, errlen, "%s:%u: %s must be a positive %s, not '%s'", origin, lineno, name,
 			     keys[k].kind == BYTES ? "size in bytes (suffix K, M or G allowed)" : "whole number",
 			     value);
 			goto out;
@@ -206,7 +196,7 @@ int params_parse(const char *text, const char *origin, struct cm_params *params,
 	}
 	for (size_t k = 0; k < NKEYS; k++) {
 		if (!seen[k]) {
-			fail(err, errlen, "%s: key '%s' is missing", origin, keys[k].name);
+			cm_fail(err, errlen, "%s: key '%s' is missing", origin, keys[k].name);
 			goto out;
 		}
 	}
@@ -218,25 +208,11 @@ out:
 
 int params_load(const char *path, struct cm_params *params, char *err, size_t errlen)
 {
-	FILE *f = fopen(path, "r");
-	char *text;
-	long len;
+	char *text = cm_read_text(path, "the parameter file", err, errlen);
 	int rc;
 
-	if (!f)
-		return fail(err, errlen, "cannot open the parameter file '%s': %s", path, strerror(errno));
-	len = fseek(f, 0, SEEK_END) ? -1 : ftell(f);
-	if (len < 0 || fseek(f, 0, SEEK_SET)) {
-		fclose(f);
-		return fail(err, errlen, "cannot read the parameter file '%s'", path);
-	}
-	text = calloc(1, (size_t)len + 1);
-	if (!text || fread(text, 1, (size_t)len, f) != (size_t)len) {
-		free(text);
-		fclose(f);
-		return fail(err, errlen, "cannot read the parameter file '%s'", path);
-	}
-	fclose(f);
+	if (!text)
+		return -1;
 	rc = params_parse(text, path, params, err, errlen);
 	free(text);
 	return rc;

@@ -1,22 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include <ctype.h>
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "symtab.h"
-
-static int fail(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-	return -1;
-}
+#include "textfile.h"
 
 /* Absolute, undefined and debugging symbols have no place in the text. */
 static int ignored_type(char type)
@@ -79,10 +69,10 @@ int symtab_parse(const char *text, const char *origin, struct symtab *t, char *e
 
 	memset(t, 0, sizeof(*t));
 	if (len >= UINT32_MAX)
-		return fail(err, errlen, "%s: too large for a System.map", origin);
+		return cm_fail(err, errlen, "%s: too large for a System.map", origin);
 	t->names = strdup(text);
 	if (!t->names)
-		return fail(err, errlen, "%s: out of memory", origin);
+		return cm_fail(err, errlen, "%s: out of memory", origin);
 	for (line = t->names; line; line = next) {
 		struct symtab_entry e;
 		int ignored;
@@ -95,7 +85,7 @@ int symtab_parse(const char *text, const char *origin, struct symtab *t, char *e
 			continue;
 		if (parse_line(line, t->names, &e, &ignored)) {
 			symtab_free(t);
-			return fail(err, errlen, "%s:%u: expected 'ADDRESS TYPE NAME' (System.map), got '%.80s'",
+			return cm_fail(err, errlen, "%s:%u: expected 'ADDRESS TYPE NAME' (System.map), got '%.80s'",
 				    origin, lineno, line);
 		}
 		if (ignored)
@@ -107,7 +97,7 @@ int symtab_parse(const char *text, const char *origin, struct symtab *t, char *e
 			grown = realloc(t->entries, cap * sizeof(*grown));
 			if (!grown) {
 				symtab_free(t);
-				return fail(err, errlen, "%s: out of memory", origin);
+				return cm_fail(err, errlen, "%s: out of memory", origin);
 			}
 			t->entries = grown;
 		}
@@ -124,7 +114,7 @@ int symtab_parse(const char *text, const char *origin, struct symtab *t, char *e
 	t->count = (uint32_t)kept;
 	if (!t->functions) {
 		symtab_free(t);
-		return fail(err, errlen, "%s: no function (no symbol of type t, T, w or W): not a System.map?",
+		return cm_fail(err, errlen, "%s: no function (no symbol of type t, T, w or W): not a System.map?",
 			    origin);
 	}
 	return 0;
@@ -132,25 +122,11 @@ int symtab_parse(const char *text, const char *origin, struct symtab *t, char *e
 
 int symtab_load(const char *path, struct symtab *t, char *err, size_t errlen)
 {
-	FILE *f = fopen(path, "r");
-	char *text;
-	long len;
+	char *text = cm_read_text(path, "the System.map", err, errlen);
 	int rc;
 
-	if (!f)
-		return fail(err, errlen, "cannot open the System.map '%s': %s", path, strerror(errno));
-	len = fseek(f, 0, SEEK_END) ? -1 : ftell(f);
-	if (len < 0 || fseek(f, 0, SEEK_SET)) {
-		fclose(f);
-		return fail(err, errlen, "cannot read the System.map '%s'", path);
-	}
-	text = calloc(1, (size_t)len + 1);
-	if (!text || fread(text, 1, (size_t)len, f) != (size_t)len) {
-		free(text);
-		fclose(f);
-		return fail(err, errlen, "cannot read the System.map '%s'", path);
-	}
-	fclose(f);
+	if (!text)
+		return -1;
 	rc = symtab_parse(text, path, t, err, errlen);
 	free(text);
 	return rc;
