@@ -32,7 +32,7 @@ static int read_env(const char *dir, char *variant, char *mode, char *err, size_
 	return 0;
 }
 
-/* "/opt/bench/fork-bench --size 1G" -> "fork-bench"; "gup-bench.sh 256" -> "gup-bench" */
+/* "/opt/bench/fork-bench --size 1G" -> "fork-bench"; "criu-suite.sh --mib 4" -> "criu-suite" */
 static void bench_name(const char *cmd, char *out)
 {
 	const char *word = cmd + strspn(cmd, " \t");

@@ -27,7 +27,9 @@
 	X(BENCH_PHASE_WALK, 6, walk)             /* lockless-bench */ \
 	X(BENCH_PHASE_TRACK_RESET, 7, reset)     /* track-bench */ \
 	X(BENCH_PHASE_TRACK_WRITE, 8, first_write) /* track-bench */ \
-	X(BENCH_PHASE_TRACK_SCAN, 9, scan)       /* track-bench */
+	X(BENCH_PHASE_TRACK_SCAN, 9, scan)       /* track-bench */ \
+	X(BENCH_PHASE_GUP_FAST, 10, gup_fast)    /* gup-bench */ \
+	X(BENCH_PHASE_PIN_FAST, 11, pin_fast)    /* gup-bench */
 
 enum bench_phase {
 #define BENCH_PHASE_ENUM_(e, id, name) e = id,

@@ -34,7 +34,7 @@ assert_contains "a profile in mode cache is refused, with the modes that can" \
 assert_contains "an unknown benchmark" "$(bad "${base[@]}" 'bench: rm -rf /')" "unknown benchmark 'rm'"
 assert_contains "a misspelt option is refused with the program's options" "$(bad "${base[@]}" 'bench: fork-bench --sise 1G')" \
 	"fork-bench takes no option --sise; its options (bench/benchmarks.tsv): --size, --folio"
-assert_contains "a program without options takes none" "$(bad "${base[@]}" 'bench: gup-bench.sh --size 256')" "gup-bench.sh takes no option --size"
+assert_contains "an option of another program is refused" "$(bad "${base[@]}" 'bench: gup-bench --folio 4K')" "gup-bench takes no option --folio; its options (bench/benchmarks.tsv): --size, --reps"
 assert_status "an --option=value is checked by its name" 0 bash -c "printf '%s\n' description: 'variants: baseline' 'modes: icount' 'reps icount: 2' 'bench: fork-bench --size=64M' >'$EXP_DIR_TMP/o.exp'; . '$TOP/scripts/lib/common.sh'; . '$TOP/scripts/lib/experiment.sh'; EXP_DIR='$EXP_DIR_TMP'; load_experiment o"
 assert_contains "a size the guest cannot hold" "$(bad "${base[@]}" 'bench: fork-bench --size 8G')" "--size 8G cannot work"
 assert_contains "a CPU the guest does not have" "$(bad "${base[@]}" 'bench: fork-bench --cpu 2')" "--cpu 2 cannot work: the guest has CPUs 0 to 1"
