@@ -3,7 +3,8 @@
 # results/ (DIR: a folder of results/ with results.csv and experiment.exp),
 # from DIR alone (no run folder, no guest):
 # - DIR/plots/changes.{png,svg}: every instruction count of the run
-#   (analysis/plots/changes.sh);
+#   (analysis/plots/changes.sh); changes-cache.{png,svg} the modelled cycles
+#   of a run in mode cache;
 # - a CRIU run (criu-migration results, issue 17): DIR/criu-table.md and
 #   its block of RESULTS.md (below);
 # - where the cost rows of bench/benchmarks.tsv match what the run measured
@@ -28,10 +29,20 @@ name=$(basename "$dir")
 # double on the extended bits: its axis shows them, not its faults' +15%.
 # A CRIU run has no plot: its table compares each copy with the pages its
 # round wrote, not kernels with baseline (which copies everything).
+# A run in mode cache (the memory-hierarchy model, issue 16) gets the same
+# plot in modelled cycles, with issue 16's targets; a run in mode cache
+# alone has no instruction plot.
 case "$name" in
 criu) ;;
 tracking) CHANGES_PHASES="reset scan" CHANGES_XRANGE="-50:300" bash "$TOP/analysis/plots/changes.sh" "$dir" "$dir/plots" ;;
-*) bash "$TOP/analysis/plots/changes.sh" "$dir" "$dir/plots" ;;
+*)
+	if grep -q ',icount,' "$dir/results.csv"; then
+		bash "$TOP/analysis/plots/changes.sh" "$dir" "$dir/plots"
+	fi
+	if grep -q ',cache,' "$dir/results.csv"; then
+		CHANGES_MODE=cache CHANGES_TARGETS="1 3 4" bash "$TOP/analysis/plots/changes.sh" "$dir" "$dir/plots"
+	fi
+	;;
 esac
 
 # CRIU's run (issue 17): its table (scripts/criu-table.sh) in DIR/criu-table.md

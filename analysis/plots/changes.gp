@@ -1,6 +1,8 @@
-# Every measurement of a run in instructions (called by changes.sh with
+# Every measurement of a run in one measure (called by changes.sh with
 # datafile, outbase, term, rows, height, vars (the compared variants, for the
-# key), runid, lmargin (characters) and xr (the x range, "lo:hi")). Columns of datafile: row, label, variant, its position in
+# key), runid, what (the measure, for the title), targets (percentages drawn
+# as dashed lines, may be empty), lmargin (characters) and xr (the x range,
+# "lo:hi")). Columns of datafile: row, label, variant, its position in
 # its compare line, % change of the median, CI low, CI high.
 if (term eq 'png') set terminal pngcairo size 1100,height font ",10"; else set terminal svg size 1100,height font "Helvetica,11"
 set output outbase.((term eq 'png') ? '.png' : '.svg')
@@ -10,7 +12,7 @@ set linetype 1 lc rgb "#9400d3" pt 7 ps 1.2
 set linetype 2 lc rgb "#009e73" pt 5 ps 1.2
 set linetype 3 lc rgb "#56b4e9" pt 9 ps 1.4
 set linetype 4 lc rgb "#e69f00" pt 11 ps 1.4
-set title "run ".runid.": change of the median against baseline, instructions (QEMU -icount),\n95% CI of the bootstrap over boots, then repetitions".((xr eq "*:*") ? "" : " (intervals beyond the axis end at its edge)")
+set title "run ".runid.": change of the median against baseline, ".what.",\n95% CI of the bootstrap over boots, then repetitions".((xr eq "*:*") ? "" : " (intervals beyond the axis end at its edge)")
 set xlabel "% change of the median against the baseline of its comparison"
 set grid xtics
 set key outside top center horizontal
@@ -18,6 +20,11 @@ set yrange [rows - 0.5:-0.5]
 set ytics scale 0 font ",9"
 set xzeroaxis
 set arrow 1 from first 0, graph 0 to first 0, graph 1 nohead lc rgb "black"
+do for [i=1:words(targets)] {
+	t = real(word(targets, i))
+	set arrow 10 + i from first t, graph 0 to first t, graph 1 nohead dt 2 lc rgb "#cc0000"
+	set label 10 + i sprintf("%+g%%", t) at first t, graph 1 offset 0.3, -0.8 tc rgb "#cc0000" font ",8"
+}
 set lmargin lmargin
 set ytics noenhanced
 eval "set xrange [".xr."]"
@@ -26,7 +33,7 @@ xlo = (xr[1:1] eq '*') ? -1e30 : real(xr[1:strstrt(xr, ':') - 1])
 xhi = (xr[strlen(xr):strlen(xr)] eq '*') ? 1e30 : real(xr[strstrt(xr, ':') + 1:])
 clip(x) = x < xlo ? xlo : (x > xhi ? xhi : x)
 if (rows == 0) {
-	set label 99 "no instruction counts in this run" at graph 0.5, 0.5 center
+	set label 99 "no ".what." in this run" at graph 0.5, 0.5 center
 	plot [0:1][0:1] NaN notitle
 } else {
 	# Each variant a little above or below its row, so that the intervals

@@ -9,7 +9,10 @@
 # bench/benchmarks.tsv names (instructions per call, per fault, or of the
 # phase; GUP's get time, which under -icount counts instructions); phases
 # without such a row are left out.
-# CHANGES_PHASES="a b": only those phases.
+# CHANGES_PHASES="a b": only those phases. CHANGES_MODE: the QEMU mode
+# (default icount; cache: the "plot ... changes" rows of mode cache, the
+# memory-hierarchy model's modelled cycles). CHANGES_TARGETS="1 3 4": dashed
+# lines at those percentages (the targets the run is held to).
 set -eu -o pipefail
 run="${1:?usage: changes.sh RUN_DIR OUTDIR}"
 out="${2:?usage: changes.sh RUN_DIR OUTDIR}"
@@ -20,7 +23,13 @@ run_id=$(cat "$run/RUN" 2>/dev/null || basename "$run")
 # The measure of each benchmark's phase: the "plot ... changes" rows of the
 # benchmark table.
 benchmarks="${BENCHMARKS:-$here/../../bench/benchmarks.tsv}"
-measures=$(awk -F'\t' '$1 == "plot" && $6 == "changes" { print $2 "\t" $3 "\t" $4 }' "$benchmarks")
+mode="${CHANGES_MODE:-icount}"
+case "$mode" in
+icount) what="instructions (QEMU -icount)" name=changes ;;
+cache) what="modelled cycles (mode cache: the Neoverse N1 model of cachemodel/)" name=changes-cache ;;
+*) echo "changes.sh: CHANGES_MODE '$mode' has no plot; modes: icount cache" >&2; exit 2 ;;
+esac
+measures=$(awk -F'\t' -v mode="$mode" '$1 == "plot" && $6 == "changes" && $5 == mode { print $2 "\t" $3 "\t" $4 }' "$benchmarks")
 mkdir -p "$out"
 
 lines=$(sed -n 's/^compare: *//p' "$exp" 2>/dev/null || true)
@@ -42,7 +51,7 @@ compare_rows() {
 # changes.dat: label, variant, its position in the compare line, pct, lo, hi.
 while read -r base others; do
 	[ -n "$others" ] || continue
-	compare_rows --baseline "$base" --mode icount --tsv --variants "$(echo "$base $others" | tr ' ' ',')" |
+	compare_rows --baseline "$base" --mode "$mode" --tsv --variants "$(echo "$base $others" | tr ' ' ',')" |
 		awk -F'\t' -v base="$base" -v others="$others" -v multi="$(printf '%s\n' "$lines" | grep -c .)" -v phases="${CHANGES_PHASES:-}" -v measures="$measures" '
 		BEGIN {
 			n = split(others, o, " ")
@@ -76,18 +85,18 @@ while read -r base others; do
 							printf "\"%s\"\t%s\t%s\t%s\t%s\t%s\n", order[i], f[1], f[2], f[3], f[4], f[5]
 					}
 		}'
-done <<<"$lines" | awk -F'\t' '!($1 in idx) { idx[$1] = ++m } { print idx[$1] - 1 "\t" $0 }' >"$out/changes.dat"
+done <<<"$lines" | awk -F'\t' '!($1 in idx) { idx[$1] = ++m } { print idx[$1] - 1 "\t" $0 }' >"$out/$name.dat"
 
-rows=$(cut -f1 "$out/changes.dat" | sort -u | grep -c . || true)
+rows=$(cut -f1 "$out/$name.dat" | sort -u | grep -c . || true)
 # The key: the variants by their position in a compare line, without a
 # configuration (ptdesc@16k-48 is ptdesc).
 vars=$(sed -n 1p <<<"$lines" | awk '{ for (i = 2; i <= NF; i++) { sub(/@.*/, "", $i); printf "%s ", $i } }')
 height=$((160 + 22 * (rows > 4 ? rows : 4)))
-labelw=$(cut -f2 "$out/changes.dat" | awk '{ if (length($0) > w) w = length($0) } END { print w + 0 }')
+labelw=$(cut -f2 "$out/$name.dat" | awk '{ if (length($0) > w) w = length($0) } END { print w + 0 }')
 # CHANGES_XRANGE="lo:hi": the x axis (intervals beyond it are cut at its edge).
 xrange="${CHANGES_XRANGE:-*:*}"
 for term in png svg; do
-	gnuplot -e "datafile='$out/changes.dat'; outbase='$out/changes'; term='$term'; rows=$rows; height=$height; vars='$vars'; runid='$run_id'; lmargin=$((labelw * 9 / 10 + 3)); xr='$xrange'" \
-		"$here/changes.gp" 2>"$out/changes-$term.log" ||
-		{ cat "$out/changes-$term.log" >&2; echo "changes.sh: gnuplot failed" >&2; exit 1; }
+	gnuplot -e "datafile='$out/$name.dat'; outbase='$out/$name'; term='$term'; rows=$rows; height=$height; vars='$vars'; runid='$run_id'; what='$what'; targets='${CHANGES_TARGETS:-}'; lmargin=$((labelw * 9 / 10 + 3)); xr='$xrange'" \
+		"$here/changes.gp" 2>"$out/$name-$term.log" ||
+		{ cat "$out/$name-$term.log" >&2; echo "changes.sh: gnuplot failed" >&2; exit 1; }
 done

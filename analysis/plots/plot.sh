@@ -9,6 +9,7 @@
 #   lockless       ptep_get_lockless() alone (instructions per call, 4K and
 #                  64K entries each on its own axis) and its users (% change)
 #   changes        every measurement of the run in instructions (changes.sh)
+#   changes-cache  the same in modelled cycles, where the run has mode cache
 # Optional, for the published plots (scripts/results-render.sh):
 #   FIRST=DIR   the first implementation's run (DIR/results.csv), plotted
 #               beside the series
@@ -158,3 +159,8 @@ for term in png svg; do
 		{ cat "$out/gnuplot-$term.log" >&2; echo "plot.sh: gnuplot failed" >&2; exit 1; }
 done
 bash "$here/changes.sh" "$run" "$out"
+# A run with mode cache (the memory-hierarchy model): its modelled cycles,
+# against issue 16's targets.
+if grep -q ',cache,' "$run/results.csv"; then
+	CHANGES_MODE=cache CHANGES_TARGETS="1 3 4" bash "$here/changes.sh" "$run" "$out"
+fi
