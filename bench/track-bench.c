@@ -206,7 +206,7 @@ static int run_rounds(const struct options *o, struct tracker *t, char *mem, boo
 		long found = 0;
 		size_t missed;
 
-		perfctr_begin(ctr, BENCH_PHASE_TRACK_RESET, &w);
+		perfctr_begin(ctr, BENCH_PHASE_RESET, &w);
 		if (o->mech != MECH_NONE && track_reset(t, mem, o->size)) {
 			fprintf(stderr, "track-bench: reset: %s\n", strerror(errno));
 			return -1;
@@ -214,12 +214,12 @@ static int run_rounds(const struct options *o, struct tracker *t, char *mem, boo
 		perfctr_end(ctr, w, &s);
 		result_sample("track", params, sample, &s);
 
-		perfctr_begin(ctr, BENCH_PHASE_TRACK_WRITE, &w);
+		perfctr_begin(ctr, BENCH_PHASE_FIRST_WRITE, &w);
 		write_pages(mem, npages, page, o->pct, (unsigned char)(round + 1));
 		perfctr_end(ctr, w, &s);
 		result_sample("track", params, sample, &s);
 
-		perfctr_begin(ctr, BENCH_PHASE_TRACK_SCAN, &w);
+		perfctr_begin(ctr, BENCH_PHASE_SCAN, &w);
 		if (o->mech != MECH_NONE)
 			found = track_collect(t, mem, npages, got);
 		perfctr_end(ctr, w, &s);

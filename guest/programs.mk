@@ -18,9 +18,19 @@ LIB_OBJS := $(LIB_SRCS:$(GUEST_DIR)/lib/%.c=$(OUT)/lib/%.o)
 LIB := $(OUT)/lib/libguest.a
 COMMON_OBJS := $(COMMON:%.c=$(OUT)/obj/%.o)
 BINS := $(PROGS:%=$(OUT)/%)
-HEADERS := $(wildcard $(GUEST_DIR)/include/*.h) $(wildcard *.h)
+# The phases' X-macro table, from the phase rows of bench/benchmarks.tsv
+# (guest/include/bench-phases.h includes it).
+BENCHMARKS_TSV := $(GUEST_DIR)/../bench/benchmarks.tsv
+PHASES_TABLE := $(OUT)/gen/bench-phases-table.h
+CFLAGS += -I$(OUT)/gen
+HEADERS := $(wildcard $(GUEST_DIR)/include/*.h) $(wildcard *.h) $(PHASES_TABLE)
 
 all: $(BINS)
+
+$(PHASES_TABLE): $(BENCHMARKS_TSV) $(GUEST_DIR)/bench-phases.awk
+	@mkdir -p $(dir $@)
+	awk -f $(GUEST_DIR)/bench-phases.awk $(BENCHMARKS_TSV) >$@.new
+	mv $@.new $@
 
 $(OUT)/lib/%.o: $(GUEST_DIR)/lib/%.c $(HEADERS)
 	@mkdir -p $(dir $@)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# cache-join.sh OUTPUT_LOG CACHE_OUT [PHASES_H]: the cache model's counts as
+# cache-join.sh OUTPUT_LOG CACHE_OUT [BENCHMARKS_TSV]: the cache model's counts as
 # RESULT lines of the benchmarks' own samples, on stdout.
 #
 # The plugin (cachemodel/) writes, per occurrence of a marked phase,
@@ -7,8 +7,9 @@
 # with occurrences numbered per id in the order the begin markers ran. The
 # guest's output (OUTPUT_LOG) has one sample per measured phase, in the order
 # they ran: its RESULT lines, the first of which has the metric wall_ns
-# (guest/lib/results.c). PHASES_H (default guest/include/bench-phases.h)
-# names the ids. The k-th occurrence of id N is the k-th sample of N's name,
+# (guest/lib/results.c). The phase rows of BENCHMARKS_TSV (default
+# bench/benchmarks.tsv, the table the guest programs' phase ids come from)
+# name the ids. The k-th occurrence of id N is the k-th sample of N's name,
 # and becomes, for that sample (same bench, params, rep, phase):
 #   RESULT bench params rep phase cache_METRIC VALUE          (mode all)
 #   RESULT bench params rep phase cache_kernel_METRIC VALUE   (and user)
@@ -19,12 +20,12 @@
 # discarded, as a profile step's is, or it died inside a phase), when the
 # plugin saw a phase end on another CPU than it began (the task migrated:
 # pin it) or never end, when task tracking was asked for and never saw a
-# switch, or when an id is not in PHASES_H.
+# switch, or when an id is not in BENCHMARKS_TSV.
 set -eu -o pipefail
 . "$(dirname "$0")/lib/common.sh"
 
-[ $# -ge 2 ] && [ $# -le 3 ] || die "usage: cache-join.sh OUTPUT_LOG CACHE_OUT [PHASES_H]"
-output_log="$1" cache_out="$2" phases_h="${3:-$TOP/guest/include/bench-phases.h}"
+[ $# -ge 2 ] && [ $# -le 3 ] || die "usage: cache-join.sh OUTPUT_LOG CACHE_OUT [BENCHMARKS_TSV]"
+output_log="$1" cache_out="$2" phases_h="${3:-$TOP/bench/benchmarks.tsv}"
 for f in "$output_log" "$cache_out" "$phases_h"; do
 	[ -f "$f" ] || die "cache-join.sh: no such file '$f'"
 done
@@ -32,19 +33,16 @@ done
 awk -F'\t' -v OFS='\t' -v phases_h="$phases_h" -v output_log="$output_log" -v cache_out="$cache_out" '
 function fail(msg) { printf "error: cache-join: %s\n", msg > "/dev/stderr"; failed = 1; exit 1 }
 BEGIN {
-	# X(BENCH_PHASE_FORK, 1, fork) lines of the table.
+	# The phase rows: phase NAME ID BENCHES.
 	while ((getline line < phases_h) > 0) {
-		if (match(line, /X\(BENCH_PHASE_[A-Z0-9_]+, *[0-9]+, *[a-z0-9_]+\)/)) {
-			entry = substr(line, RSTART + 2, RLENGTH - 3)
-			gsub(/ /, "", entry)
-			split(entry, f, ",")
-			if (f[2] in name_of) fail(phases_h ": id " f[2] " is in the table twice")
-			name_of[f[2]] = f[3]
-			id_of[f[3]] = f[2]
+		if (split(line, f, "\t") >= 3 && f[1] == "phase") {
+			if (f[3] in name_of) fail(phases_h ": id " f[3] " is in the table twice")
+			name_of[f[3]] = f[2]
+			id_of[f[2]] = f[3]
 		}
 	}
 	close(phases_h)
-	if (length(name_of) == 0) fail(phases_h ": no X(ENUM, ID, NAME) entry")
+	if (length(name_of) == 0) fail(phases_h ": no phase row (phase NAME ID BENCHES)")
 }
 # The guest samples, in order, per phase name.
 FILENAME == output_log && $1 == "RESULT" && NF == 7 && $6 == "wall_ns" && ($5 in id_of) {
