@@ -65,29 +65,9 @@ bash "$TOP/scripts/guest-image.sh"
 make -s -C "$TOP/analysis" >/dev/null
 sdstat="$TOP/build/analysis/sdstat"
 
-# The series in a worktree of linux/ of its own, applied on base once for a
-# given series commit and base (build/path/series records both and the top).
-src="$BUILD/path/src"
-git -C "$TOP/linux" worktree prune
-if [ ! -e "$src/.git" ]; then
-	rm -rf "$src"
-	mkdir -p "$BUILD/path"
-	lgit worktree add -q --detach "$src" base
-fi
-record="$BUILD/path/series"
-base=$(lgit rev-parse 'base^{commit}')
-rec_series="" rec_base="" top=""
-[ ! -f "$record" ] || read -r rec_series rec_base top <"$record"
-if [ "$rec_series $rec_base" != "$series_commit $base" ] || ! git -C "$src" cat-file -e "$top^{commit}" 2>/dev/null; then
-	say "the series of commit ${series_commit:0:12} ($npatches patches) on base, in ${src#"$TOP"/}"
-	git -C "$src" am --abort >/dev/null 2>&1 || true
-	git -C "$src" checkout -q -f --detach base
-	apply_history_series "$TOP" "$series_commit" "$src"
-	top=$(git -C "$src" rev-parse HEAD)
-	echo "$series_commit $base $top" >"$record"
-fi
-[ "$(git -C "$src" rev-list --count "base..$top")" = "$npatches" ] ||
-	die "${src#"$TOP"/} does not hold the $npatches patches of commit $series_commit; remove $record and run again"
+# The series in a worktree of linux/ of its own (build/path/src).
+path_worktree "$series_commit" "$npatches"
+src="$PATH_SRC"
 images="$BUILD/path/images"
 mkdir -p "$images"
 
@@ -105,9 +85,8 @@ n=0
 for label in $LABELS; do
 	n=$((n + 1))
 	patch="${PATCH_OF[$label]}"
-	commit=$(git -C "$src" rev-list --reverse "base..$top" | sed -n "${patch}p")
 	say "step $n/$(wc -w <<<"$LABELS") '$label' (patches 1-$patch): ${WHAT_OF[$label]}"
-	git -C "$src" checkout -q --detach "$commit"
+	commit=$(path_checkout "$patch")
 	mkdir -p "$RUN/$label"
 	echo "$commit" >"$RUN/$label/commit"
 	for v in $EXP_VARIANTS; do

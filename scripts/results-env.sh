@@ -11,7 +11,15 @@ echo "| | |"
 echo "|---|---|"
 echo "| run | \`$(basename "$run")\` (experiment \`$2\`: $EXP_DESCRIPTION) |"
 echo "| date (UTC) | $(value date "$first_env") |"
-echo "| kernel source | Debian linux-source-6.12 $(dpkg-query -W -f='${Version}' linux-source-6.12 2>/dev/null), $(git -C "$TOP/linux" rev-list --count base..HEAD) patches of this series |"
+if [ -n "$EXP_PATH_STEP" ]; then
+	# shellcheck disable=SC2016 # Markdown's backquotes
+	printf '| kernel source | Debian linux-source-6.12 %s, the first series (experiments/path.series: commit `%s`) up to path step `%s` (patch %s) |\n' \
+		"$(dpkg-query -W -f='${Version}' linux-source-6.12 2>/dev/null)" \
+		"$(sed -n 's/^commit:[[:space:]]*//p' "$EXP_DIR/path.series" | cut -c1-12)" "$EXP_PATH_STEP" \
+		"$(awk -F'\t' -v l="$EXP_PATH_STEP" '!/^#/ && $1 == l { print $2; exit }' "$EXP_DIR/path.steps")"
+else
+	echo "| kernel source | Debian linux-source-6.12 $(dpkg-query -W -f='${Version}' linux-source-6.12 2>/dev/null), $(git -C "$TOP/linux" rev-list --count base..HEAD) patches of this series |"
+fi
 kernels=$(for v in $EXP_VARIANTS; do
 	f=$(first_match "$run/$v"/*/guest.env) || die "no guest.env in $run/$v"
 	# shellcheck disable=SC2016 # markdown backquotes

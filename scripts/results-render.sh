@@ -132,6 +132,11 @@ cache_row() {
 		line=""
 		verdict=""
 		other=""
+		# The first implementation (results/cache-first/), modelled cycles.
+		f="-"
+		[ ! -f "$dest/cache-first/results.csv" ] ||
+			f=$(CELL_MODE=cache cell "$dest/cache-first" baseline "$v" "$re" "$@" --metric cache_cycles | cut -f1)
+		line=" | $f"
 		for m in cache_instructions cache_l1d_misses cache_slc_misses cache_cycles cache_cycles_lat_half cache_cycles_lat_double; do
 			c=$(CELL_MODE=cache cell "$dest/cache" baseline "$v" "$re" "$@" --metric "$m")
 			line="$line | $(printf '%s' "$c" | cut -f1)"
@@ -159,12 +164,12 @@ cache_row() {
 cache_summary() {
 	[ -f "$dest/cache/results.csv" ] || return 0
 	echo
-	echo "The memory hierarchy, modelled (issue 16): run \`$(cat "$dest/cache/RUN")\` ([results/cache/](results/cache/)), QEMU -icount with"
+	echo "The memory hierarchy, modelled (issue 16): run \`$(cat "$dest/cache/RUN")\` ([results/cache/](results/cache/))$([ -f "$dest/cache-first/RUN" ] && printf '%s' ", the first implementation \`$(cat "$dest/cache-first/RUN")\` ([results/cache-first/](results/cache-first/))"), QEMU -icount with"
 	echo "a Neoverse N1 cache model (\`cachemodel/\`: L1i/L1d 64K, L2 1M, SLC 32M; latencies in"
 	echo "\`cachemodel/neoverse-n1.params\`), counting only the measured phase of the benchmark's own task."
 	echo
-	echo "| measure (mode cache) | variant | instructions | L1d misses | SLC misses | modelled cycles | cycles, latencies x0.5 | cycles, latencies x2 | target (issue 16) | |"
-	echo "|---|---|---:|---:|---:|---:|---:|---:|---|---|"
+	echo "| measure (mode cache) | variant | first implementation: modelled cycles | instructions | L1d misses | SLC misses | modelled cycles | cycles, latencies x0.5 | cycles, latencies x2 | target (issue 16) | |"
+	echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|"
 	cache_row "fork() of 1 GiB, 4K folios" "1± 3 4" 'folio=4K,state=dirty(,|$)' --bench fork --phase fork
 	cache_row "fork(), 16K folios" "1± 3 4" 'folio=16K(,|$)' --bench fork --phase fork
 	cache_row "fork(), 64K folios" "1± 3 4" 'folio=64K(,|$)' --bench fork --phase fork

@@ -29,11 +29,30 @@ fi
 command -v gnuplot >/dev/null || die "gnuplot is missing: run 'make deps'"
 
 nvariants=$(echo "$EXP_VARIANTS" | wc -w)
+# kernel_image VARIANT: the Image a variant boots (empty: guest-run.sh's own).
+kernel_image() { [ -z "$EXP_PATH_STEP" ] || echo "$BUILD/path/step-$EXP_PATH_STEP/$1/arch/arm64/boot/Image"; }
+if [ -n "$EXP_PATH_STEP" ]; then
+	# "kernels: path-step LABEL": the first series from this repository's
+	# history (experiments/path.series), up to that step's patch, in make
+	# path's worktree; each variant built into build/path/step-LABEL/.
+	. "$TOP/scripts/lib/series.sh"
+	. "$TOP/scripts/lib/path.sh"
+	series_commit=$(path_series_commit "$EXP_DIR/path.series")
+	check_history_commit "$TOP" "$series_commit"
+	path_worktree "$series_commit" "$(history_series_files "$TOP" "$series_commit" | wc -l)"
+	step_commit=$(path_checkout "$(step_patch "$EXP_DIR/path.steps" "$EXP_PATH_STEP")")
+	say "kernels of path step $EXP_PATH_STEP: the first series up to commit ${step_commit:0:12}"
+fi
 i=0
 for variant in $EXP_VARIANTS; do
 	i=$((i + 1))
 	say "kernel $variant ($i/$nvariants)"
-	bash "$TOP/scripts/kernel-build.sh" "$variant"
+	if [ -n "$EXP_PATH_STEP" ]; then
+		KERNEL_SRC="$PATH_SRC" KERNEL_OUT="$BUILD/path/step-$EXP_PATH_STEP/$variant" \
+			bash "$TOP/scripts/kernel-build.sh" "$variant"
+	else
+		bash "$TOP/scripts/kernel-build.sh" "$variant"
+	fi
 done
 
 run_id="$(date -u +%Y%m%d-%H%M%S)-$experiment"
@@ -81,7 +100,8 @@ for round in $(seq 1 "$EXP_ROUNDS"); do
 			*) die "results.sh: mode '$mode' has no guest-run.sh option; modes: $EXP_KNOWN_MODES" ;;
 			esac
 			set +e
-			bash "$TOP/scripts/guest-run.sh" --variant "$variant" --smp "$GUEST_SMP" --quiet --timeout 2400 \
+			image=$(kernel_image "$variant")
+			bash "$TOP/scripts/guest-run.sh" --variant "$variant" ${image:+--kernel "$image"} --smp "$GUEST_SMP" --quiet --timeout 2400 \
 				"$mode_opt" --run-dir "$dir" \
 				-- "$(cat "$dir/steps.sh")" </dev/null 2>"$dir/runner.stderr" &
 			pid=$!

@@ -6,7 +6,10 @@
 # a drift of the host spreads over all of them; the repetitions are divided
 # among them), EXP_COMPARE (lines "BASELINE OTHER...", from "compare:" lines;
 # without any, every variant against baseline) and EXP_STEPS: lines
-# "bench<TAB>*<TAB>command" or "profile<TAB>MODE<TAB>command".
+# "bench<TAB>*<TAB>command" or "profile<TAB>MODE<TAB>command"; EXP_PATH_STEP:
+# the label of the step of experiments/path.steps whose kernels the run boots
+# ("kernels: path-step LABEL": the first series in this repository's history
+# up to that step's patch, for every variant), empty for linux/'s.
 
 EXP_DIR="$TOP/experiments"
 GUEST_MEM_MB=4096
@@ -94,7 +97,7 @@ load_experiment() {
 	EXP_NAME="$1"
 	EXP_FILE="$EXP_DIR/$1.exp"
 	[ -f "$EXP_FILE" ] || die "unknown experiment '$1'; experiments: $(list_experiments)(experiments/*.exp)"
-	EXP_DESCRIPTION="" EXP_VARIANTS="" EXP_MODES="" EXP_STEPS="" EXP_ROUNDS=1 EXP_COMPARE=""
+	EXP_DESCRIPTION="" EXP_VARIANTS="" EXP_MODES="" EXP_STEPS="" EXP_ROUNDS=1 EXP_COMPARE="" EXP_PATH_STEP=""
 	local lineno=0 line key value mode v prog reps
 	while IFS= read -r line || [ -n "$line" ]; do
 		lineno=$((lineno + 1))
@@ -124,6 +127,14 @@ load_experiment() {
 				check_mode "$lineno" "$mode"
 			done
 			EXP_MODES="$value" ;;
+		kernels)
+			case "$value" in
+			"path-step "*[!\ ]*) ;;
+			*) exp_error "$lineno" "kernels takes 'path-step LABEL' (a step of experiments/path.steps), not '$value'" ;;
+			esac
+			EXP_PATH_STEP="${value#path-step }"
+			awk -F'\t' -v l="$EXP_PATH_STEP" '!/^#/ && $1 == l { found = 1 } END { exit !found }' "$EXP_DIR/path.steps" ||
+				exp_error "$lineno" "no step '$EXP_PATH_STEP' in ${EXP_DIR#"$TOP"/}/path.steps; steps: $(awk -F'\t' '!/^#/ && NF { printf "%s ", $1 }' "$EXP_DIR/path.steps")" ;;
 		rounds)
 			case "$value" in '' | *[!0-9]* | 0) exp_error "$lineno" "rounds must be a positive number, not '$value'" ;; esac
 			[ "$value" -le 100 ] || exp_error "$lineno" "$value rounds is more than 100"
@@ -150,7 +161,7 @@ load_experiment() {
 					exp_error "$lineno" "'profile cache' is not supported: profile in mode icount or tcg (a profile step's output is discarded, and the cache model's counts are joined to the output's samples)"
 				EXP_STEPS="$EXP_STEPS"$'profile\t'"$mode"$'\t'"$value"$'\n'
 			fi ;;
-		*) exp_error "$lineno" "unknown key '$key' (description, variants, compare, modes, rounds, reps MODE, bench, profile MODE)" ;;
+		*) exp_error "$lineno" "unknown key '$key' (description, variants, compare, kernels, modes, rounds, reps MODE, bench, profile MODE)" ;;
 		esac
 	done <"$EXP_FILE"
 	[ -n "$EXP_VARIANTS" ] || exp_error "$lineno" "no 'variants:' line"

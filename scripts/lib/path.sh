@@ -115,6 +115,55 @@ apply_history_series() {
 	rm -f "$tree.am.log"
 }
 
+# path_worktree SERIES_COMMIT NPATCHES: the series of SERIES_COMMIT applied on
+# base in a worktree of linux/ of its own, BUILD/path/src, once for a given
+# series commit and base (BUILD/path/series records both and the top); sets
+# PATH_SRC and PATH_TOP (the last patch's commit). Used by make path and by
+# make results for an experiment whose kernels are a path step's.
+path_worktree() {
+	local series_commit="$1" npatches="$2" record base rec_series="" rec_base="" top=""
+	PATH_SRC="$BUILD/path/src"
+	git -C "$TOP/linux" worktree prune
+	if [ ! -e "$PATH_SRC/.git" ]; then
+		rm -rf "$PATH_SRC"
+		mkdir -p "$BUILD/path"
+		lgit worktree add -q --detach "$PATH_SRC" base
+	fi
+	record="$BUILD/path/series"
+	base=$(lgit rev-parse 'base^{commit}')
+	[ ! -f "$record" ] || read -r rec_series rec_base top <"$record"
+	if [ "$rec_series $rec_base" != "$series_commit $base" ] || ! git -C "$PATH_SRC" cat-file -e "$top^{commit}" 2>/dev/null; then
+		say "the series of commit ${series_commit:0:12} ($npatches patches) on base, in ${PATH_SRC#"$TOP"/}"
+		git -C "$PATH_SRC" am --abort >/dev/null 2>&1 || true
+		git -C "$PATH_SRC" checkout -q -f --detach base
+		apply_history_series "$TOP" "$series_commit" "$PATH_SRC"
+		top=$(git -C "$PATH_SRC" rev-parse HEAD)
+		echo "$series_commit $base $top" >"$record"
+	fi
+	[ "$(git -C "$PATH_SRC" rev-list --count "base..$top")" = "$npatches" ] ||
+		die "${PATH_SRC#"$TOP"/} does not hold the $npatches patches of commit $series_commit; remove $record and run again"
+	PATH_TOP="$top"
+}
+
+# path_checkout N: the worktree of path_worktree at patch N of the series
+# (a step's patch); prints that commit.
+path_checkout() {
+	local commit
+	commit=$(git -C "$PATH_SRC" rev-list --reverse "base..$PATH_TOP" | sed -n "${1}p")
+	[ -n "$commit" ] || die "the series has no patch $1"
+	git -C "$PATH_SRC" checkout -q --detach "$commit"
+	echo "$commit"
+}
+
+# step_patch FILE LABEL: the patch of step LABEL of the steps file (the
+# experiment key "kernels: path-step LABEL"); fails naming the steps there.
+step_patch() {
+	local patch
+	patch=$(awk -F'\t' -v l="$2" '!/^#/ && $1 == l { print $2; exit }' "$1")
+	[ -n "$patch" ] || die "no step '$2' in $1; steps: $(awk -F'\t' '!/^#/ && NF { printf "%s ", $1 }' "$1")"
+	echo "$patch"
+}
+
 # path_plan REPO COMMIT: the steps parse_steps kept, each with its patches
 # and their subjects (make path's DRY_RUN).
 path_plan() {

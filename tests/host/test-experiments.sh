@@ -61,6 +61,17 @@ case " $(sed -n 's/^modes: //p' "$TOP/experiments/default.exp") " in
 *" cache "*) ok "the default experiment runs its steps in mode cache too (issue 16)" ;;
 *) not_ok "the default experiment runs its steps in mode cache too (issue 16)" ;;
 esac
+# "kernels: path-step LABEL": the first series up to a step of path.steps.
+load_experiment cache-first
+assert_eq "cache-first boots the kernels of path step first" "first" "$EXP_PATH_STEP"
+assert_eq "cache-first runs cache.exp's steps" \
+	"$(sed -n 's/^bench: //p' "$TOP/experiments/cache.exp")" "$(sed -n 's/^bench: //p' "$TOP/experiments/cache-first.exp")"
+load_experiment cache
+assert_eq "an experiment without a kernels line boots linux/'s kernels" "" "$EXP_PATH_STEP"
+assert_contains "a kernels line names a path step" "$(bad "${base[@]}" 'kernels: first' 'bench: fork-bench')" "kernels takes 'path-step LABEL'"
+cp "$TOP/experiments/path.steps" "$EXP_DIR_TMP/"
+assert_contains "an unknown path step is named, with the steps" "$(bad "${base[@]}" 'kernels: path-step nope' 'bench: fork-bench')" \
+	"no step 'nope' in $EXP_DIR_TMP/path.steps; steps: first contpte"
 # cache.exp is the default's benchmarks in mode cache (mem-bench measures
 # memory, not a region, and is left out).
 assert_eq "cache.exp runs the default experiment's steps but mem-bench" \
