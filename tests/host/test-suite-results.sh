@@ -70,4 +70,21 @@ printf 'TAP version 13\n1..1\nok 1 a # XPASS fixed\n' >"$T_TMP/xpass"
 assert_eq "an unexpected pass (XPASS) fails, as for ksft_finished()" "fail" "$(results "$T_TMP/xpass")"
 printf 'TAP version 13\n1..2\nok 1 a\nTAP version 13\n1..1\nok 1 b\n# Totals: pass:1 fail:0 xfail:0 xpass:0 skip:0 error:0\n' >"$T_TMP/two"
 assert_eq "each TAP document has its own plan and totals" "pass fail pass" "$(results "$T_TMP/two")"
+
+# make test's runner (tests/host/run.sh) counts with this reader too.
+mkdir -p "$T_TMP/runner" "$T_TMP/runner-results"
+printf 'echo "ok 1 fine"\nexit 3\n' >"$T_TMP/runner/test-exit.sh"
+printf 'echo "ok 1 fine"\necho "not ok 2 broken"\nexit 1\n' >"$T_TMP/runner/test-fail.sh"
+printf 'true\n' >"$T_TMP/runner/test-silent.sh"
+printf 'echo "TAP version 13"\necho "1..2"\necho "ok 1 # SKIP not here"\n' >"$T_TMP/runner/test-short.sh"
+assert_status "run.sh fails when a test does" 1 env HOST_TEST_RESULTS="$T_TMP/runner-results" \
+	bash "$TOP/tests/host/run.sh" "$T_TMP"/runner/test-*.sh
+assert_eq "run.sh: its totals are the reader's" "host tests: 2 passed, 4 failed, 1 skipped" \
+	"$(printf '%s\n' "$OUT" | tail -n 1)"
+assert_contains "run.sh: a test that exits non-zero without a failing case fails once" "$OUT" \
+	"test-exit: FAIL test-exit exited with status 3"
+assert_contains "run.sh: a test that prints nothing fails" "$OUT" "test-silent: FAIL no test results in the output"
+assert_contains "run.sh: a plan not met fails" "$OUT" "test-short: FAIL KTAP plan 1..2 but only 1 results"
+assert_eq "run.sh: HOST_TEST_RESULTS gets each test's cases" "pass fail" \
+	"$(cut -f1 "$T_TMP/runner-results/test-fail.results" | tr '\n' ' ' | sed 's/ $//')"
 finish
