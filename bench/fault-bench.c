@@ -19,6 +19,7 @@
 #include "perfctr.h"
 #include "results.h"
 #include "size.h"
+#include "thp_settings.h"
 
 static void usage(const char *why)
 {
@@ -38,7 +39,6 @@ int main(int argc, char **argv)
 	};
 	size_t size = 128u << 20, folio = 4096;
 	unsigned int reps = 10;
-	struct thp_settings saved;
 	struct perfctr_set ctr;
 	struct perfctr_sample s;
 	char params[96], name[16], err[256], *end;
@@ -72,8 +72,9 @@ int main(int argc, char **argv)
 		fprintf(stderr, "fault-bench: --size %zuM does not fit in the guest\n", size >> 20);
 		return 2;
 	}
-	if (thp_save(&saved) || folio_size_select(folio, err, sizeof(err))) {
-		fprintf(stderr, "fault-bench: %s\n", err[0] ? err : "cannot read the THP controls");
+	thp_save_settings();
+	if (folio_size_select(folio, err, sizeof(err))) {
+		fprintf(stderr, "fault-bench: %s\n", err);
 		return 2;
 	}
 	snprintf(params, sizeof(params), "size=%zuM,folio=%s", size >> 20,
@@ -99,6 +100,6 @@ int main(int argc, char **argv)
 		munmap(mem, size);
 	}
 	perfctr_close(&ctr);
-	thp_restore(&saved);
+	thp_restore_settings();
 	return 0;
 }

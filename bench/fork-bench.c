@@ -38,10 +38,11 @@
 #include "cpu.h"
 #include "folio.h"
 #include "mem.h"
-#include "pagemap.h"
 #include "perfctr.h"
 #include "results.h"
 #include "size.h"
+#include "thp_settings.h"
+#include "vm_util.h"
 
 struct options {
 	size_t size;
@@ -128,7 +129,6 @@ static void parse(int argc, char **argv, struct options *o)
 int main(int argc, char **argv)
 {
 	struct options o;
-	struct thp_settings saved;
 	struct perfctr_set ctr;
 	struct perfctr_sample s;
 	char params[128], name[16], err[256];
@@ -145,10 +145,7 @@ int main(int argc, char **argv)
 			o.size >> 20, avail >> 20);
 		return 2;
 	}
-	if (thp_save(&saved)) {
-		fprintf(stderr, "fork-bench: cannot read the THP controls: %s\n", strerror(errno));
-		return 1;
-	}
+	thp_save_settings();
 	if (folio_size_select(o.folio, err, sizeof(err))) {
 		fprintf(stderr, "fork-bench: %s\n", err);
 		return 2;
@@ -179,10 +176,8 @@ int main(int argc, char **argv)
 			fprintf(stderr, "fork-bench: the memory is not made of %s folios: %s\n", name, err);
 			return 1;
 		}
-		if (o.clean && clear_soft_dirty()) {
-			fprintf(stderr, "fork-bench: clear_refs failed: %s\n", strerror(errno));
-			return 1;
-		}
+		if (o.clean)
+			clear_softdirty();
 
 		for (unsigned int f = 1; f <= o.forks; f++) {
 			unsigned int sample = (rep - 1) * o.forks + f;
@@ -223,6 +218,6 @@ int main(int argc, char **argv)
 		}
 	}
 	perfctr_close(&ctr);
-	thp_restore(&saved);
+	thp_restore_settings();
 	return 0;
 }

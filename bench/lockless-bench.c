@@ -22,6 +22,7 @@
 #include "perfctr.h"
 #include "results.h"
 #include "size.h"
+#include "thp_settings.h"
 
 #define BENCH_FILE "/sys/kernel/debug/ptep_get_lockless_bench"
 
@@ -45,7 +46,6 @@ int main(int argc, char **argv)
 	size_t size = 64u << 20, folio = 4096;
 	unsigned long loops = 8;
 	unsigned int reps = 10;
-	struct thp_settings saved;
 	struct perfctr_set ctr;
 	struct perfctr_sample s;
 	char params[96], name[16], err[256], cmd[96], reply[128], *end, *mem;
@@ -87,8 +87,9 @@ int main(int argc, char **argv)
 			BENCH_FILE, strerror(errno));
 		return 2;
 	}
-	if (thp_save(&saved) || folio_size_select(folio, err, sizeof(err))) {
-		fprintf(stderr, "lockless-bench: %s\n", err[0] ? err : "cannot read the THP controls");
+	thp_save_settings();
+	if (folio_size_select(folio, err, sizeof(err))) {
+		fprintf(stderr, "lockless-bench: %s\n", err);
 		return 2;
 	}
 	mem = map_anon_aligned(size, 2u << 20);
@@ -134,6 +135,6 @@ int main(int argc, char **argv)
 	perfctr_close(&ctr);
 	close(fd);
 	munmap(mem, size);
-	thp_restore(&saved);
+	thp_restore_settings();
 	return 0;
 }

@@ -21,7 +21,7 @@
 #include "mem.h"
 #include "results.h"
 #include "size.h"
-#include "sysfs.h"
+#include "thp_settings.h"
 
 #define EXT_CACHE "/sys/kernel/slab/ptdesc_ext"
 
@@ -61,10 +61,10 @@ static double ext_bytes_per_object(void)
 			EXT_CACHE);
 		return -1;
 	}
-	if (sysfs_read(EXT_CACHE "/order", buf, sizeof(buf)))
+	if (!read_file(EXT_CACHE "/order", buf, sizeof(buf)))
 		return -1;
 	order = atoll(buf);
-	if (sysfs_read(EXT_CACHE "/objs_per_slab", buf, sizeof(buf)))
+	if (!read_file(EXT_CACHE "/objs_per_slab", buf, sizeof(buf)))
 		return -1;
 	per_slab = atoll(buf);
 	if (order < 0 || per_slab <= 0)
@@ -75,7 +75,6 @@ static double ext_bytes_per_object(void)
 int main(int argc, char **argv)
 {
 	size_t size = 1u << 30;
-	struct thp_settings saved;
 	long long pt0, pt1, slab0, slab1;
 	double per_object, tables;
 	char params[64], err[256];
@@ -94,8 +93,9 @@ int main(int argc, char **argv)
 		fprintf(stderr, "mem-bench: --size %zuM does not fit in the guest\n", size >> 20);
 		return 2;
 	}
-	if (thp_save(&saved) || folio_size_select(4096, err, sizeof(err))) {
-		fprintf(stderr, "mem-bench: cannot select 4K folios\n");
+	thp_save_settings();
+	if (folio_size_select(4096, err, sizeof(err))) {
+		fprintf(stderr, "mem-bench: cannot select 4K folios: %s\n", err);
 		return 1;
 	}
 	per_object = ext_bytes_per_object();
@@ -109,7 +109,7 @@ int main(int argc, char **argv)
 	touch_pages(mem, size, 1);
 	pt1 = meminfo_kb("PageTables");
 	slab1 = meminfo_kb("SUnreclaim");
-	thp_restore(&saved);
+	thp_restore_settings();
 	if (pt0 < 0 || pt1 < 0 || slab0 < 0 || slab1 < 0 || per_object < 0) {
 		fprintf(stderr, "mem-bench: cannot read PageTables and SUnreclaim in /proc/meminfo, or the geometry of %s\n",
 			EXT_CACHE);

@@ -39,6 +39,7 @@
 #include "results.h"
 #include "shmem-folio.h"
 #include "size.h"
+#include "thp_settings.h"
 #include "track.h"
 
 #define MECH_NONE TRACK_MECH_COUNT
@@ -343,8 +344,6 @@ out:
 
 int main(int argc, char **argv)
 {
-	struct thp_settings saved;
-	struct shmem_settings saved_shmem;
 	struct options o;
 	char params[160], name[16], err[256], why[160];
 	size_t avail;
@@ -363,10 +362,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "track-bench: %s: %s\n", track_mech_name((enum track_mech)o.mech), why);
 		return 2;
 	}
-	if (thp_save(&saved) || shmem_folio_save(&saved_shmem)) {
-		fprintf(stderr, "track-bench: cannot read the THP controls: %s\n", strerror(errno));
-		return 1;
-	}
+	thp_save_settings();
 	if (select_folios(&o, err, sizeof(err))) {
 		fprintf(stderr, "track-bench: %s\n", err);
 		return 2;
@@ -377,7 +373,6 @@ int main(int argc, char **argv)
 	if (o.cpu >= 0)
 		snprintf(params + strlen(params), sizeof(params) - strlen(params), ",cpu=%d", o.cpu);
 	ret = run(&o, params, name);
-	thp_restore(&saved);
-	shmem_folio_restore(&saved_shmem);
+	thp_restore_settings();
 	return ret ? 1 : 0;
 }

@@ -66,15 +66,17 @@ bash "$TOP/scripts/deps.sh" || fatal deps
 
 say "step 2: make test (host tests of the harness, ShellCheck, checkpatch on its C)"
 test_rc=0
-bash "$TOP/scripts/test.sh" >"$CHECK_DIR/host-tests.log" 2>&1 || test_rc=$?
+rm -rf "$CHECK_DIR/host-tests"
+mkdir -p "$CHECK_DIR/host-tests"
+HOST_TEST_RESULTS="$CHECK_DIR/host-tests" bash "$TOP/scripts/test.sh" >"$CHECK_DIR/host-tests.log" 2>&1 ||
+	test_rc=$?
+# Each test file's cases as tests/host/run.sh read them (suite-results.awk).
 test_failed=0
-while IFS= read -r line; do
-	file="${line%%: *}" rest="${line#*: }"
-	case "$rest" in
-	"ok "*) record host "$file" pass "${rest#ok * }" ;;
-	"not ok "*) record host "$file" fail "${rest#not ok * }"; test_failed=1 ;;
-	esac
-done <"$CHECK_DIR/host-tests.log"
+for results in "$CHECK_DIR"/host-tests/*.results; do
+	[ -e "$results" ] || continue
+	record_suite host "$(basename "$results" .results)" "$results"
+	if grep -q '^fail' "$results"; then test_failed=1; fi
+done
 # A failure that is no test's (a missing tool) must not pass unseen.
 if [ "$test_rc" != 0 ] && [ "$test_failed" = 0 ]; then
 	record host make-test fail "make test exited with status $test_rc: $(tail -n 1 "$CHECK_DIR/host-tests.log")"

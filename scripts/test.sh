@@ -3,9 +3,10 @@
 # two minutes: the host tests of the harness (tests/host/: the analysis unit
 # tests, perf-output parsing, experiment files, the series tooling...),
 # ShellCheck on every shell script (test-shellcheck.sh) and checkpatch.pl on
-# the harness's own C (test-checkpatch-c.sh). KTAP lines per test file, then
-# "host tests: N passed, N failed". make check runs it first and records
-# each line. Tests named as arguments run alone (tests/host/test-*.sh).
+# the harness's own C (test-checkpatch-c.sh). KTAP lines per test file and
+# its verdict as scripts/suite-results.awk reads them, then "host tests: N
+# passed, N failed" (tests/host/run.sh). make check runs it first and records
+# each case. Tests named as arguments run alone (tests/host/test-*.sh).
 set -eu -o pipefail
 . "$(dirname "$0")/lib/common.sh"
 

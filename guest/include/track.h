@@ -50,7 +50,10 @@ void track_close(struct tracker *t);
 int track_reopen_pagemap(struct tracker *t);
 /* Tracks [addr, addr + len) from now on (uffd-async: registers it). 0 or -1. */
 int track_add(struct tracker *t, void *addr, size_t len);
-/* Forgets the writes so far: the range for uffd-async, all memory for soft-dirty. */
+/*
+ * Forgets the writes so far: the range for uffd-async (0 or -1), all memory
+ * for soft-dirty (clear_softdirty() of vm_util.h, which exits on failure).
+ */
 int track_reset(struct tracker *t, void *addr, size_t len);
 /*
  * Marks in written[] (one bool per page of npages from addr) the pages

@@ -1,5 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* userfaultfd for the guest tests: open one, register and write-protect ranges. */
+/*
+ * userfaultfd for the guest tests: open one, write-protect ranges. Register
+ * and unregister them with the mm selftests' uffd_register() and
+ * uffd_unregister() (vm_util.h).
+ */
 #ifndef GUEST_UFFD_H
 #define GUEST_UFFD_H
 
@@ -9,10 +13,6 @@
 
 /* A userfaultfd (non-blocking, close-on-exec) with @features; -1 on failure. */
 int uffd_open(uint64_t features);
-/* UFFDIO_REGISTER of [addr, addr + len) in @mode (UFFDIO_REGISTER_MODE_*); 0 or -1. */
-int uffd_register(int fd, void *addr, size_t len, uint64_t mode);
-/* UFFDIO_UNREGISTER of [addr, addr + len); 0 or -1. */
-int uffd_unregister(int fd, void *addr, size_t len);
 /* UFFDIO_WRITEPROTECT of [addr, addr + len), on or off; 0 or -1. */
 int uffd_writeprotect(int fd, void *addr, size_t len, bool protect);
 /*

@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: GPL-2.0
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -10,7 +9,8 @@
 
 #include "folio.h"
 #include "pagemap.h"
-#include "sysfs.h"
+#include "thp_settings.h"
+#include "vm_util.h"
 
 #define KPF_COMPOUND_HEAD	15
 #define KPF_COMPOUND_TAIL	16
@@ -44,14 +44,9 @@ size_t folio_contpte_size(void)
 
 size_t folio_pmd_size(void)
 {
-	size_t page = (size_t)getpagesize();
-	unsigned long long v;
-	char line[32];
+	size_t page = (size_t)getpagesize(), pmd = (size_t)read_pmd_pagesize();
 
-	if (sysfs_read(THP_SYSFS "/hpage_pmd_size", line, sizeof(line)) == 0 &&
-	    sscanf(line, "%llu", &v) == 1 && v)
-		return (size_t)v;
-	return page * (page / 8);
+	return pmd ? pmd : page * (page / 8);
 }
 
 const char *folio_size_name(size_t bytes, char *buf, size_t len)
@@ -63,118 +58,44 @@ const char *folio_size_name(size_t bytes, char *buf, size_t len)
 	return buf;
 }
 
-static int size_dirs(char names[THP_MAX_SIZES][32])
+int folio_order(size_t bytes)
 {
-	DIR *d = opendir(THP_SYSFS);
-	struct dirent *e;
-	int n = 0;
+	size_t page = (size_t)getpagesize();
 
-	if (!d)
-		return -1;
-	while ((e = readdir(d)) && n < THP_MAX_SIZES) {
-		char path[128];
-
-		if (strncmp(e->d_name, "hugepages-", 10) != 0 ||
-		    strlen(e->d_name) >= sizeof(names[0]))
-			continue;
-		/* Anonymous sizes have an "enabled" control; sizes only shmem uses do not. */
-		snprintf(path, sizeof(path), THP_SYSFS "/%.31s/enabled", e->d_name);
-		if (access(path, F_OK) == 0)
-			strcpy(names[n++], e->d_name);
-	}
-	closedir(d);
-	return n;
-}
-
-/* "[always] inherit madvise never" -> "always" */
-static void selected_word(const char *line, char *out, size_t len)
-{
-	const char *l = strchr(line, '['), *r = l ? strchr(l, ']') : NULL;
-	size_t n;
-
-	if (!l || !r) {
-		snprintf(out, len, "%s", line);
-		return;
-	}
-	n = (size_t)(r - l - 1);
-	if (n >= len)
-		n = len - 1;
-	memcpy(out, l + 1, n);
-	out[n] = '\0';
-}
-
-int thp_save(struct thp_settings *saved)
-{
-	char path[128], line[128];
-	int n;
-
-	memset(saved, 0, sizeof(*saved));
-	if (sysfs_read(THP_SYSFS "/enabled", line, sizeof(line)))
-		return -1;
-	selected_word(line, saved->top_enabled, sizeof(saved->top_enabled));
-	n = size_dirs(saved->size_dir);
-	if (n < 0)
-		return -1;
-	saved->count = (unsigned int)n;
-	for (unsigned int i = 0; i < saved->count; i++) {
-		snprintf(path, sizeof(path), THP_SYSFS "/%.31s/enabled", saved->size_dir[i]);
-		if (sysfs_read(path, line, sizeof(line)))
-			return -1;
-		selected_word(line, saved->enabled[i], sizeof(saved->enabled[i]));
-	}
-	return 0;
-}
-
-int thp_restore(const struct thp_settings *saved)
-{
-	char path[128];
-	int ret = sysfs_write(THP_SYSFS "/enabled", saved->top_enabled);
-
-	for (unsigned int i = 0; i < saved->count; i++) {
-		snprintf(path, sizeof(path), THP_SYSFS "/%.31s/enabled", saved->size_dir[i]);
-		if (sysfs_write(path, saved->enabled[i]))
-			ret = -1;
-	}
-	return ret;
+	for (int order = 0; order < NR_ORDERS; order++)
+		if (page << order == bytes)
+			return order;
+	return -1;
 }
 
 int folio_size_select(size_t bytes, char *err, size_t errlen)
 {
-	char names[THP_MAX_SIZES][32], want[32], path[128], offered[256];
-	int n = size_dirs(names);
-	bool found = bytes == (size_t)getpagesize();
+	unsigned long orders = thp_supported_orders();
+	int order = folio_order(bytes);
+	struct thp_settings settings;
 
-	folio_size_name((size_t)getpagesize(), offered, sizeof(offered));
-	if (n < 0) {
-		snprintf(err, errlen, "%s is missing: is CONFIG_TRANSPARENT_HUGEPAGE set?", THP_SYSFS);
-		return -1;
-	}
-	snprintf(want, sizeof(want), "hugepages-%zukB", bytes >> 10);
-	for (int i = 0; i < n; i++) {
-		size_t len = strlen(offered);
+	if (order != 0 && (order < 0 || !(orders & (1UL << order)))) {
+		char name[24];
+		size_t len;
 
-		snprintf(offered + len, sizeof(offered) - len, " %s", names[i] + 10);
-		if (strcmp(names[i], want) == 0)
-			found = true;
-	}
-	if (!found) {
 		snprintf(err, errlen, "folio size %zuK is not offered by this kernel; offered: %s",
-			 bytes >> 10, offered);
+			 bytes >> 10, folio_size_name((size_t)getpagesize(), name, sizeof(name)));
+		for (int i = 1; i < NR_ORDERS; i++) {
+			if (!(orders & (1UL << i)))
+				continue;
+			len = strlen(err);
+			snprintf(err + len, errlen - len, " %s",
+				 folio_size_name((size_t)getpagesize() << i, name, sizeof(name)));
+		}
 		return -1;
 	}
+	thp_read_settings(&settings);
 	/* PMD-size folios also follow the top-level control ("inherit"). */
-	if (sysfs_write(THP_SYSFS "/enabled", bytes == folio_pmd_size() ? "always" : "never"))
-		goto fail;
-	for (int i = 0; i < n; i++) {
-		snprintf(path, sizeof(path), THP_SYSFS "/%.31s/enabled", names[i]);
-		if (sysfs_write(path, strcmp(names[i], want) == 0 ? "always" : "never"))
-			goto fail;
-	}
+	settings.thp_enabled = bytes == folio_pmd_size() ? THP_ALWAYS : THP_NEVER;
+	for (int i = 0; i < NR_ORDERS; i++)
+		settings.hugepages[i].enabled = order > 0 && i == order ? THP_ALWAYS : THP_NEVER;
+	thp_write_settings(&settings);
 	return 0;
-fail:
-	snprintf(err, errlen, "cannot write the mTHP controls under %s: %s", THP_SYSFS,
-		 strerror(errno));
-	return -1;
 }
 
 static int kpageflags_read(int fd, uint64_t pfn, uint64_t *flags)
@@ -196,7 +117,7 @@ int folio_check(void *addr, size_t len, size_t folio_bytes, char *err, size_t er
 		goto out;
 	}
 	for (size_t i = 0; i < npages; i++) {
-		uint64_t pfn = entries[i] & PM_PFN_MASK, flags;
+		uint64_t pfn = PAGEMAP_PFN(entries[i]), flags;
 		size_t pos = i % per_folio;
 		bool head, tail;
 
@@ -212,7 +133,7 @@ int folio_check(void *addr, size_t len, size_t folio_bytes, char *err, size_t er
 		tail = flags & (UINT64_C(1) << KPF_COMPOUND_TAIL);
 		if (per_folio == 1 ? (head || tail) :
 		    (pos == 0 ? (!head || pfn % per_folio) :
-		     (!tail || pfn != (entries[i - 1] & PM_PFN_MASK) + 1))) {
+		     (!tail || pfn != PAGEMAP_PFN(entries[i - 1]) + 1))) {
 			snprintf(err, errlen, "page %zu (pfn %#llx) is not in a %zuK folio%s",
 				 i, (unsigned long long)pfn, folio_bytes >> 10,
 				 per_folio == 1 ? "" : " of its own alignment");

@@ -1,16 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <errno.h>
 #include <fcntl.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
-#include <sys/mman.h>
 #include <unistd.h>
 #include <linux/fs.h>
 
 #include "pagemap.h"
-#include "sysfs.h"
 
 int pagemap_open(void)
 {
@@ -36,71 +32,6 @@ int pagemap_read(int fd, const void *addr, size_t npages, uint64_t *entries)
 		done += (size_t)n;
 	}
 	return 0;
-}
-
-int pagemap_scan_soft_dirty(int fd, const void *addr, size_t npages, bool *dirty)
-{
-	size_t page = (size_t)getpagesize();
-	uintptr_t start = (uintptr_t)addr, end = start + npages * page;
-	struct page_region regions[64];
-	struct pm_scan_arg arg;
-
-	memset(dirty, 0, npages * sizeof(*dirty));
-	while (start < end) {
-		long n;
-
-		memset(&arg, 0, sizeof(arg));
-		arg.size = sizeof(arg);
-		arg.start = start;
-		arg.end = end;
-		arg.vec = (uintptr_t)regions;
-		arg.vec_len = sizeof(regions) / sizeof(regions[0]);
-		arg.category_mask = PAGE_IS_SOFT_DIRTY;
-		arg.return_mask = PAGE_IS_SOFT_DIRTY;
-		n = ioctl(fd, PAGEMAP_SCAN, &arg);
-		if (n < 0)
-			return -1;
-		for (long i = 0; i < n; i++) {
-			for (uintptr_t a = regions[i].start; a < regions[i].end; a += page)
-				if (a >= (uintptr_t)addr && a < end)
-					dirty[(a - (uintptr_t)addr) / page] = true;
-		}
-		if (arg.walk_end <= start)
-			break;
-		start = arg.walk_end;
-	}
-	return 0;
-}
-
-int clear_soft_dirty(void)
-{
-	return sysfs_write("/proc/self/clear_refs", "4");
-}
-
-bool soft_dirty_supported(void)
-{
-	size_t page = (size_t)getpagesize();
-	char *map = mmap(NULL, page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	char line[512], want[64];
-	bool found = false, in_vma = false;
-	FILE *f;
-
-	if (map == MAP_FAILED)
-		return false;
-	snprintf(want, sizeof(want), "%lx-", (unsigned long)(uintptr_t)map);
-	f = fopen("/proc/self/smaps", "r");
-	while (f && fgets(line, sizeof(line), f)) {
-		if (strncmp(line, want, strlen(want)) == 0)
-			in_vma = true;
-		else if (in_vma && strncmp(line, "VmFlags:", 8) == 0) {
-			found = strstr(line, " sd") != NULL;
-			break;
-		}
-	}
-	if (f)
-		fclose(f);
-	munmap(map, page);
-	return found;
 }
 
 #define SCAN_VEC_LEN 512

@@ -11,6 +11,7 @@
 #include "pagemap.h"
 #include "track.h"
 #include "uffd.h"
+#include "vm_util.h"
 
 #define UFFD_ASYNC_FEATURES (UFFD_FEATURE_WP_ASYNC | UFFD_FEATURE_WP_UNPOPULATED)
 
@@ -41,7 +42,7 @@ bool track_mech_available(enum track_mech mech, char *why, size_t len)
 	int fd;
 
 	if (mech != TRACK_UFFD_ASYNC) {
-		if (soft_dirty_supported())
+		if (softdirty_supported())
 			return true;
 		snprintf(why, len, "soft-dirty is not built (no \"sd\" in a new VMA's VmFlags)");
 		return false;
@@ -97,13 +98,15 @@ int track_add(struct tracker *t, void *addr, size_t len)
 {
 	if (t->mech != TRACK_UFFD_ASYNC)
 		return 0;
-	return uffd_register(t->uffd, addr, len, UFFDIO_REGISTER_MODE_WP);
+	return uffd_register(t->uffd, addr, len, false, true, false) ? -1 : 0;
 }
 
 int track_reset(struct tracker *t, void *addr, size_t len)
 {
-	if (t->mech != TRACK_UFFD_ASYNC)
-		return clear_soft_dirty();
+	if (t->mech != TRACK_UFFD_ASYNC) {
+		clear_softdirty();
+		return 0;
+	}
 	return pagemap_scan_pages(t->pagemap, addr, len / (size_t)getpagesize(),
 				  PM_SCAN_WP_MATCHING | PM_SCAN_CHECK_WPASYNC, PAGE_IS_WRITTEN,
 				  NULL) < 0 ? -1 : 0;

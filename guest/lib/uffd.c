@@ -6,14 +6,15 @@
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <time.h>
-#include <unistd.h>
 #include <sys/ioctl.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 #include <linux/userfaultfd.h>
 
 #include "uffd.h"
+#include "vm_util.h"
 
 /* Closes @fd keeping the errno of the failure that made the caller give up. */
 static void close_keep_errno(int fd)
@@ -38,23 +39,6 @@ int uffd_open(uint64_t features)
 	return fd;
 }
 
-int uffd_register(int fd, void *addr, size_t len, uint64_t mode)
-{
-	struct uffdio_register reg = {
-		.range = { .start = (uintptr_t)addr, .len = len },
-		.mode = mode,
-	};
-
-	return ioctl(fd, UFFDIO_REGISTER, &reg) ? -1 : 0;
-}
-
-int uffd_unregister(int fd, void *addr, size_t len)
-{
-	struct uffdio_range range = { .start = (uintptr_t)addr, .len = len };
-
-	return ioctl(fd, UFFDIO_UNREGISTER, &range) ? -1 : 0;
-}
-
 int uffd_writeprotect(int fd, void *addr, size_t len, bool protect)
 {
 	struct uffdio_writeprotect wp = {
@@ -71,7 +55,7 @@ int uffd_wp_range(void *addr, size_t len, uint64_t features)
 
 	if (fd < 0)
 		return -1;
-	if (uffd_register(fd, addr, len, UFFDIO_REGISTER_MODE_WP) ||
+	if (uffd_register(fd, addr, len, false, true, false) ||
 	    uffd_writeprotect(fd, addr, len, true)) {
 		close_keep_errno(fd);
 		return -1;

@@ -23,10 +23,10 @@
 #include <unistd.h>
 #include <linux/fs.h>
 
-#include "ktap.h"
-#include "pagemap.h"
+#include "kselftest.h"
+#include "vm_util.h"
 
-static void clear_refs_case(struct ktap *t, const char *value, int want)
+static void clear_refs_case(const char *value, int want)
 {
 	int fd = open("/proc/self/clear_refs", O_WRONLY);
 	ssize_t n = fd < 0 ? -1 : write(fd, value, strlen(value));
@@ -34,31 +34,29 @@ static void clear_refs_case(struct ktap *t, const char *value, int want)
 
 	if (fd >= 0)
 		close(fd);
-	ktap_result(t, want ? (n < 0 && err == want) : n == (ssize_t)strlen(value),
-		    "clear_refs \"%s\": %s (got %s)", value, want ? strerror(want) : "accepted",
-		    n < 0 ? strerror(err) : "accepted");
+	ksft_test_result(want ? (n < 0 && err == want) : n == (ssize_t)strlen(value),
+			 "clear_refs \"%s\": %s (got %s)\n", value,
+			 want ? strerror(want) : "accepted", n < 0 ? strerror(err) : "accepted");
 }
 
-static void pread_case(struct ktap *t, int fd, void *buf, size_t len, off_t off, long want,
-		       const char *what)
+static void pread_case(int fd, void *buf, size_t len, off_t off, long want, const char *what)
 {
 	ssize_t n = pread(fd, buf, len, off);
 	int err = n < 0 ? errno : 0;
 	int ok = want < 0 ? (n < 0 && err == -want) : n == want;
 
-	ktap_result(t, ok, "pagemap read %s: %s (got %zd%s%s)", what,
-		    want < 0 ? strerror((int)-want) : "the expected length", n,
-		    n < 0 ? ", " : "", n < 0 ? strerror(err) : "");
+	ksft_test_result(ok, "pagemap read %s: %s (got %zd%s%s)\n", what,
+			 want < 0 ? strerror((int)-want) : "the expected length", n,
+			 n < 0 ? ", " : "", n < 0 ? strerror(err) : "");
 }
 
-static void scan_case(struct ktap *t, int fd, struct pm_scan_arg *arg, int want,
-		      const char *what)
+static void scan_case(int fd, struct pm_scan_arg *arg, int want, const char *what)
 {
 	long n = ioctl(fd, PAGEMAP_SCAN, arg);
 	int err = n < 0 ? errno : 0;
 
-	ktap_result(t, n < 0 && err == want, "PAGEMAP_SCAN %s: %s (got %s)", what, strerror(want),
-		    n < 0 ? strerror(err) : "success");
+	ksft_test_result(n < 0 && err == want, "PAGEMAP_SCAN %s: %s (got %s)\n", what,
+			 strerror(want), n < 0 ? strerror(err) : "success");
 }
 
 int main(void)
@@ -67,36 +65,34 @@ int main(void)
 	char *mem = mmap(NULL, 4 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	struct page_region regions[4];
 	struct pm_scan_arg arg, good;
-	uint64_t buf[4], entry;
-	int fd = pagemap_open();
-	struct ktap t;
+	uint64_t buf[4];
+	int fd = open("/proc/self/pagemap", O_RDONLY);
 
-	ktap_init(&t, 26);
-	if (mem == MAP_FAILED || fd < 0) {
-		ktap_diag("setup failed: %s", strerror(errno));
-		return 1;
-	}
+	ksft_print_header();
+	ksft_set_plan(26);
+	if (mem == MAP_FAILED || fd < 0)
+		ksft_exit_fail_msg("setup failed: %s\n", strerror(errno));
 	mem[0] = 1;
 
-	clear_refs_case(&t, "0", EINVAL);
-	clear_refs_case(&t, "6", EINVAL);
-	clear_refs_case(&t, "-1", EINVAL);
-	clear_refs_case(&t, "abc", EINVAL);
-	clear_refs_case(&t, "4junk", EINVAL);
-	clear_refs_case(&t, "", EINVAL);
-	clear_refs_case(&t, "99999999999", ERANGE);
-	clear_refs_case(&t, "4", 0);
+	clear_refs_case("0", EINVAL);
+	clear_refs_case("6", EINVAL);
+	clear_refs_case("-1", EINVAL);
+	clear_refs_case("abc", EINVAL);
+	clear_refs_case("4junk", EINVAL);
+	clear_refs_case("", EINVAL);
+	clear_refs_case("99999999999", ERANGE);
+	clear_refs_case("4", 0);
 
-	pread_case(&t, fd, buf, 8, 3, -EINVAL, "at offset 3");
-	pread_case(&t, fd, buf, 12, 0, -EINVAL, "of 12 bytes");
-	pread_case(&t, fd, buf, 7, 8, -EINVAL, "of 7 bytes");
-	pread_case(&t, fd, buf, 0, 0, 0, "of 0 bytes");
-	pread_case(&t, fd, (void *)16, 8, (off_t)((uintptr_t)mem / page * 8), -EFAULT, "into a bad buffer");
+	pread_case(fd, buf, 8, 3, -EINVAL, "at offset 3");
+	pread_case(fd, buf, 12, 0, -EINVAL, "of 12 bytes");
+	pread_case(fd, buf, 7, 8, -EINVAL, "of 7 bytes");
+	pread_case(fd, buf, 0, 0, 0, "of 0 bytes");
+	pread_case(fd, (void *)16, 8, (off_t)((uintptr_t)mem / page * 8), -EFAULT, "into a bad buffer");
 	/*
 	 * Beyond the address space (48-bit VAs) but below bit 56: arm64 reads
 	 * the top byte of an address as a tag, so 1 << 56 would be address 0.
 	 */
-	pread_case(&t, fd, buf, 8, (off_t)(((uint64_t)1 << 52) / page * 8), 0, "beyond the address space");
+	pread_case(fd, buf, 8, (off_t)(((uint64_t)1 << 52) / page * 8), 0, "beyond the address space");
 
 	memset(&good, 0, sizeof(good));
 	good.size = sizeof(good);
@@ -108,35 +104,36 @@ int main(void)
 	good.return_mask = PAGE_IS_SOFT_DIRTY;
 
 	arg = good; arg.size = sizeof(arg) - 8;
-	scan_case(&t, fd, &arg, EINVAL, "with a wrong size");
+	scan_case(fd, &arg, EINVAL, "with a wrong size");
 	arg = good; arg.flags = 1ull << 40;
-	scan_case(&t, fd, &arg, EINVAL, "with an unknown flag");
+	scan_case(fd, &arg, EINVAL, "with an unknown flag");
 	arg = good; arg.category_mask = 1ull << 30;
-	scan_case(&t, fd, &arg, EINVAL, "with an unknown category in category_mask");
+	scan_case(fd, &arg, EINVAL, "with an unknown category in category_mask");
 	arg = good; arg.category_inverted = 1ull << 30;
-	scan_case(&t, fd, &arg, EINVAL, "with an unknown category in category_inverted");
+	scan_case(fd, &arg, EINVAL, "with an unknown category in category_inverted");
 	arg = good; arg.category_anyof_mask = 1ull << 30;
-	scan_case(&t, fd, &arg, EINVAL, "with an unknown category in category_anyof_mask");
+	scan_case(fd, &arg, EINVAL, "with an unknown category in category_anyof_mask");
 	arg = good; arg.return_mask = 1ull << 30;
-	scan_case(&t, fd, &arg, EINVAL, "with an unknown category in return_mask");
+	scan_case(fd, &arg, EINVAL, "with an unknown category in return_mask");
 	arg = good; arg.start += 1;
-	scan_case(&t, fd, &arg, EINVAL, "with an unaligned start");
+	scan_case(fd, &arg, EINVAL, "with an unaligned start");
 	arg = good; arg.vec = 0;
-	scan_case(&t, fd, &arg, EINVAL, "with a NULL vector of length 4");
+	scan_case(fd, &arg, EINVAL, "with a NULL vector of length 4");
 	arg = good; arg.end = good.start - page;
-	scan_case(&t, fd, &arg, EFAULT, "with end before start (a range that wraps)");
+	scan_case(fd, &arg, EFAULT, "with end before start (a range that wraps)");
 	/* The vector is written only when there is a region to report: ask for present pages. */
 	arg = good; arg.vec = 16;
 	arg.category_mask = PAGE_IS_PRESENT; arg.return_mask = PAGE_IS_PRESENT;
-	scan_case(&t, fd, &arg, EFAULT, "with a bad vector (and a present page to report)");
+	scan_case(fd, &arg, EFAULT, "with a bad vector (and a present page to report)");
 
-	ktap_result(&t, ioctl(fd, PAGEMAP_SCAN, &good) >= 0, "PAGEMAP_SCAN with valid arguments works");
+	ksft_test_result(ioctl(fd, PAGEMAP_SCAN, &good) >= 0,
+			 "PAGEMAP_SCAN with valid arguments works\n");
 	mem[page] = 2;
-	if (soft_dirty_supported())
-		ktap_result(&t, pagemap_read(fd, mem + page, 1, &entry) == 0 && (entry & PM_SOFT_DIRTY),
-			    "after all of it, a written page still reads soft-dirty");
+	if (softdirty_supported())
+		ksft_test_result(pagemap_is_softdirty(fd, mem + page),
+				 "after all of it, a written page still reads soft-dirty\n");
 	else
-		ktap_result(&t, pagemap_read(fd, mem + page, 1, &entry) == 0 && !(entry & PM_SOFT_DIRTY),
-			    "after all of it, pagemap still works (no soft-dirty here: the page reads clean)");
-	return ktap_finish(&t);
+		ksft_test_result(!pagemap_is_softdirty(fd, mem + page),
+				 "after all of it, pagemap still works (no soft-dirty here: the page reads clean)\n");
+	ksft_finished();
 }

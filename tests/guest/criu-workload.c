@@ -45,6 +45,7 @@
 
 #include "folio.h"
 #include "mem.h"
+#include "thp_settings.h"
 
 enum { REG_BASE, REG_CONTPTE, REG_PMD, REG_SHARED, NR_REGIONS };
 static const char *const region_names[NR_REGIONS] = { "base", "contpte", "pmd", "shared" };
@@ -149,16 +150,13 @@ static void map_private(int r, size_t bytes, size_t folio)
 
 static void setup(size_t bytes)
 {
-	struct thp_settings saved;
 	unsigned char *shared;
 
-	if (thp_save(&saved))
-		fail("cannot read the THP controls: %s", strerror(errno));
+	thp_save_settings();
 	map_private(REG_BASE, bytes, page_size);
 	map_private(REG_CONTPTE, bytes, folio_contpte_size());
 	map_private(REG_PMD, bytes, folio_pmd_size());
-	if (thp_restore(&saved))
-		fail("cannot restore the THP controls: %s", strerror(errno));
+	thp_restore_settings();
 	shared = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	if (shared == MAP_FAILED)
 		fail("cannot map %zu shared bytes: %s", bytes, strerror(errno));

@@ -23,11 +23,12 @@
 #include <linux/userfaultfd.h>
 
 #include "folio.h"
-#include "ktap.h"
+#include "kselftest.h"
 #include "mem.h"
 #include "pagemap.h"
-#include "sysfs.h"
+#include "thp_settings.h"
 #include "uffd.h"
+#include "vm_util.h"
 
 #define REGION (8u << 20)
 #define TEST_FILE "/sys/kernel/debug/ptdesc_ext_test"
@@ -50,48 +51,42 @@ int main(void)
 	const size_t sizes[] = { 4u << 10, 64u << 10, 2u << 20 };
 	size_t page = (size_t)getpagesize(), npages = REGION / page;
 	size_t dirty = 0, clean = 0, wp = 0;
-	struct thp_settings saved;
 	char *mem[3], err[256], reply[256] = "";
 	int pm = pagemap_open(), fd, n;
-	struct ktap t;
 
-	ktap_init(&t, 4);
-	if (thp_save(&saved) || pm < 0) {
-		ktap_diag("cannot read the THP controls or pagemap: %s", strerror(errno));
-		return 1;
-	}
+	ksft_print_header();
+	ksft_set_plan(4);
+	if (pm < 0)
+		ksft_exit_fail_msg("cannot open pagemap: %s\n", strerror(errno));
+	thp_save_settings();
 	for (int i = 0; i < 3; i++) {
-		if (folio_size_select(sizes[i], err, sizeof(err))) {
-			ktap_diag("setup failed: %s", err);
-			return 1;
-		}
+		if (folio_size_select(sizes[i], err, sizeof(err)))
+			ksft_exit_fail_msg("setup failed: %s\n", err);
 		mem[i] = map_anon_aligned(REGION, 2u << 20);
-		if (!mem[i]) {
-			ktap_diag("setup failed: cannot map %zu bytes: %s", (size_t)REGION,
-				  strerror(errno));
-			return 1;
-		}
+		if (!mem[i])
+			ksft_exit_fail_msg("setup failed: cannot map %zu bytes: %s\n",
+					   (size_t)REGION, strerror(errno));
 		if (sizes[i] == (2u << 20))
 			madvise(mem[i], REGION, MADV_HUGEPAGE);
 		touch_pages(mem[i], REGION, 1);
 	}
-	thp_restore(&saved);
-	clear_soft_dirty();
+	thp_restore_settings();
+	clear_softdirty();
 	for (int i = 0; i < 3; i++) {
 		touch_pages(mem[i], REGION / 2, 2);	/* first half soft-dirty again */
 		dirty += count_with(pm, mem[i], npages, PM_SOFT_DIRTY);
 		clean += npages - count_with(pm, mem[i], npages, PM_SOFT_DIRTY);
 	}
-	ktap_result(&t, dirty && clean, "values carry soft-dirty (%zu pages) and clean (%zu pages)",
-		    dirty, clean);
+	ksft_test_result(dirty && clean,
+			 "values carry soft-dirty (%zu pages) and clean (%zu pages)\n", dirty, clean);
 
 	fd = uffd_wp_range(mem[0], REGION / 4, 0);	/* kept open: closing drops it */
 	if (fd >= 0) {
 		wp = count_with(pm, mem[0], npages, PM_UFFD_WP);
-		ktap_result(&t, wp == npages / 4, "uffd-wp shows on the %zu protected pages (%zu)",
-			    npages / 4, wp);
+		ksft_test_result(wp == npages / 4, "uffd-wp shows on the %zu protected pages (%zu)\n",
+				 npages / 4, wp);
 	} else {
-		ktap_skip(&t, "userfaultfd write-protection is not available");
+		ksft_test_result_skip("userfaultfd write-protection is not available\n");
 	}
 
 	fd = open(TEST_FILE, O_RDWR | O_CLOEXEC);
@@ -99,22 +94,24 @@ int main(void)
 	if (fd >= 0 && write(fd, "scan", 4) == 4)
 		n = (int)pread(fd, reply, sizeof(reply) - 1, 0);
 	if (n <= 0) {
-		ktap_result(&t, false, "scan of the page tables through %s: %s", TEST_FILE,
-			    strerror(errno));
-		ktap_result(&t, false, "no descriptor holds an extended bit (not scanned)");
-		return ktap_finish(&t);
+		ksft_test_result_fail("scan of the page tables through %s: %s\n", TEST_FILE,
+				      strerror(errno));
+		ksft_test_result_fail("no descriptor holds an extended bit (not scanned)\n");
+		ksft_finished();
 	}
 	reply[n] = '\0';
-	ktap_diag("%s", strtok(reply, "\n"));
+	ksft_print_msg("%s\n", strtok(reply, "\n"));
 	{
 		unsigned long entries = 0, leaves = 0, bad = 1;
 
 		if (sscanf(reply, "scan: entries=%lu pmd_leaves=%lu ext_bits_in_descriptor=%lu",
 			   &entries, &leaves, &bad) != 3)
-			ktap_diag("the scan's reply does not parse as expected");
-		ktap_result(&t, entries >= 3 * npages / 2 && leaves >= 4,
-			    "the scan saw the mapped entries (%lu, %lu PMD leaves)", entries, leaves);
-		ktap_result(&t, bad == 0, "no present descriptor holds an extended bit (%lu do)", bad);
+			ksft_print_msg("the scan's reply does not parse as expected\n");
+		ksft_test_result(entries >= 3 * npages / 2 && leaves >= 4,
+				 "the scan saw the mapped entries (%lu, %lu PMD leaves)\n",
+				 entries, leaves);
+		ksft_test_result(bad == 0, "no present descriptor holds an extended bit (%lu do)\n",
+				 bad);
 	}
-	return ktap_finish(&t);
+	ksft_finished();
 }

@@ -22,7 +22,6 @@
  * Reserve gigantic sizes on the command line (hugepagesz=1G hugepages=1);
  * a size with no free page and none to allocate is skipped, saying so.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -35,11 +34,13 @@
 #include <linux/userfaultfd.h>
 
 #include "folio.h"
-#include "ktap.h"
+#include "kselftest.h"
 #include "mem.h"
 #include "pagemap.h"
 #include "sysfs.h"
+#include "thp_settings.h"
 #include "uffd.h"
+#include "vm_util.h"
 
 #define HUGETLB_SYSFS "/sys/kernel/mm/hugepages"
 #define MAX_HUGETLB_SIZES 8
@@ -59,7 +60,7 @@ static size_t count_wrong(const char *what, const char *addr, size_t len, uint64
 	int fd = pagemap_open();
 
 	if (!entries || fd < 0 || pagemap_read(fd, addr, npages, entries)) {
-		ktap_diag("%s: cannot read pagemap: %s", what, strerror(errno));
+		ksft_print_msg("%s: cannot read pagemap: %s\n", what, strerror(errno));
 		wrong = npages + 1;
 		goto out;
 	}
@@ -67,12 +68,12 @@ static size_t count_wrong(const char *what, const char *addr, size_t len, uint64
 		if ((entries[i] & PM_PRESENT) && !!(entries[i] & bit) == want)
 			continue;
 		if (wrong++ < 4)
-			ktap_diag("%s: page %zu: pagemap %#llx, want bit %d %s", what, i,
-				  (unsigned long long)entries[i], bit == PM_UFFD_WP ? 57 : 55,
-				  want ? "set" : "clear");
+			ksft_print_msg("%s: page %zu: pagemap %#llx, want bit %d %s\n", what, i,
+				       (unsigned long long)entries[i], bit == PM_UFFD_WP ? 57 : 55,
+				       want ? "set" : "clear");
 	}
 	if (wrong)
-		ktap_diag("%s: %zu of %zu pages wrong", what, wrong, npages);
+		ksft_print_msg("%s: %zu of %zu pages wrong\n", what, wrong, npages);
 out:
 	if (fd >= 0)
 		close(fd);
@@ -108,14 +109,10 @@ static bool case_thp_soft_dirty(size_t thp_size)
 	bool ok;
 
 	if (!mem) {
-		ktap_diag("thp soft-dirty: no THP: %s", err);
+		ksft_print_msg("thp soft-dirty: no THP: %s\n", err);
 		return false;
 	}
-	if (clear_soft_dirty()) {
-		ktap_diag("thp soft-dirty: clear_refs: %s", strerror(errno));
-		munmap(mem, thp_size);
-		return false;
-	}
+	clear_softdirty();
 	ok = count_wrong("thp soft-dirty: after clear_refs", mem, thp_size, PM_SOFT_DIRTY,
 			 false) == 0;
 	mem[thp_size / 2] = 2;
@@ -136,14 +133,14 @@ static bool write_protect_check(const char *what, int uffd, char *mem, size_t le
 	bool ok;
 
 	if (uffd_writeprotect(uffd, mem, len, true)) {
-		ktap_diag("%s: UFFDIO_WRITEPROTECT: %s", what, strerror(errno));
+		ksft_print_msg("%s: UFFDIO_WRITEPROTECT: %s\n", what, strerror(errno));
 		return false;
 	}
 	ok = count_wrong(what, mem, len, PM_UFFD_WP, true) == 0;
 	faulted = uffd_write_faults(uffd, mem + len / 2, unit, 2000);
 	if (faulted != 1)
-		ktap_diag("%s: a write %s", what,
-			  faulted < 0 ? strerror(errno) : "took no write-protect fault");
+		ksft_print_msg("%s: a write %s\n", what,
+			       faulted < 0 ? strerror(errno) : "took no write-protect fault");
 	return faulted == 1 && ok;
 }
 
@@ -154,12 +151,12 @@ static bool case_thp_uffd_wp(size_t thp_size)
 	bool ok;
 
 	if (!mem) {
-		ktap_diag("thp uffd-wp: no THP: %s", err);
+		ksft_print_msg("thp uffd-wp: no THP: %s\n", err);
 		return false;
 	}
 	uffd = uffd_open(0);
-	if (uffd < 0 || uffd_register(uffd, mem, thp_size, UFFDIO_REGISTER_MODE_WP)) {
-		ktap_diag("thp uffd-wp: userfaultfd: %s", strerror(errno));
+	if (uffd < 0 || uffd_register(uffd, mem, thp_size, false, true, false)) {
+		ksft_print_msg("thp uffd-wp: userfaultfd: %s\n", strerror(errno));
 		ok = false;
 	} else {
 		ok = write_protect_check("thp uffd-wp", uffd, mem, thp_size, page_size);
@@ -175,7 +172,7 @@ static int hugetlb_read(size_t kb, const char *file, unsigned long *value)
 	char path[128], line[64];
 
 	snprintf(path, sizeof(path), HUGETLB_SYSFS "/hugepages-%zukB/%s", kb, file);
-	if (sysfs_read(path, line, sizeof(line)))
+	if (!read_file(path, line, sizeof(line)))
 		return -1;
 	*value = strtoul(line, NULL, 10);
 	return 0;
@@ -190,29 +187,11 @@ static int hugetlb_write(size_t kb, const char *file, unsigned long value)
 	return sysfs_write(path, line);
 }
 
-/* The hugetlb sizes of this kernel, in KiB, smallest first. */
-static unsigned int hugetlb_sizes(size_t kb[MAX_HUGETLB_SIZES])
+static int size_cmp(const void *a, const void *b)
 {
-	DIR *d = opendir(HUGETLB_SYSFS);
-	struct dirent *e;
-	unsigned int n = 0;
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
 
-	while (d && (e = readdir(d)) && n < MAX_HUGETLB_SIZES) {
-		size_t size;
-
-		if (sscanf(e->d_name, "hugepages-%zukB", &size) == 1)
-			kb[n++] = size;
-	}
-	if (d)
-		closedir(d);
-	for (unsigned int i = 1; i < n; i++)
-		for (unsigned int j = i; j > 0 && kb[j - 1] > kb[j]; j--) {
-			size_t tmp = kb[j];
-
-			kb[j] = kb[j - 1];
-			kb[j - 1] = tmp;
-		}
-	return n;
+	return x < y ? -1 : x > y;
 }
 
 static int log2_size(size_t bytes)
@@ -257,13 +236,13 @@ static int case_hugetlb_uffd_wp(size_t kb, char *why, size_t whylen)
 		   MAP_PRIVATE | MAP_ANONYMOUS | MAP_HUGETLB |
 		   (log2_size(len) << MAP_HUGE_SHIFT), -1, 0);
 	if (mem == MAP_FAILED) {
-		ktap_diag("%s: mmap: %s", what, strerror(errno));
+		ksft_print_msg("%s: mmap: %s\n", what, strerror(errno));
 		goto out;
 	}
 	touch_pages(mem, len, 1);
 	uffd = uffd_open(UFFD_FEATURE_WP_HUGETLBFS_SHMEM);
-	if (uffd < 0 || uffd_register(uffd, mem, len, UFFDIO_REGISTER_MODE_WP))
-		ktap_diag("%s: userfaultfd: %s", what, strerror(errno));
+	if (uffd < 0 || uffd_register(uffd, mem, len, false, true, false))
+		ksft_print_msg("%s: userfaultfd: %s\n", what, strerror(errno));
 	else
 		ok = write_protect_check(what, uffd, mem, len, len);
 	if (uffd >= 0)
@@ -277,44 +256,45 @@ out:
 
 int main(void)
 {
-	size_t thp_size = 0, kb[MAX_HUGETLB_SIZES];
-	unsigned int nsizes;
-	struct thp_settings saved;
+	size_t thp_size = 0, sizes[MAX_HUGETLB_SIZES];
+	int nsizes;
 	char why[256];
-	bool have_thp;
-	struct ktap t;
 
+	ksft_print_header();
 	page_size = (size_t)getpagesize();
-	nsizes = hugetlb_sizes(kb);
-	ktap_init(&t, 2 + nsizes);
+	nsizes = detect_hugetlb_page_sizes(sizes, MAX_HUGETLB_SIZES);
+	qsort(sizes, (size_t)nsizes, sizeof(sizes[0]), size_cmp);
+	ksft_set_plan(2 + nsizes);
 	thp_size = folio_pmd_size();
-	have_thp = thp_save(&saved) == 0;
-	if (!have_thp || folio_size_select(thp_size, why, sizeof(why))) {
-		ktap_diag("PMD-sized THP: %s", have_thp ? why : "no " THP_SYSFS);
-		ktap_result(&t, false, "thp soft-dirty: setup failed");
-		ktap_result(&t, false, "thp uffd-wp: setup failed");
+	thp_save_settings();
+	if (folio_size_select(thp_size, why, sizeof(why))) {
+		ksft_print_msg("PMD-sized THP: %s\n", why);
+		ksft_test_result_fail("thp soft-dirty: setup failed\n");
+		ksft_test_result_fail("thp uffd-wp: setup failed\n");
 	} else {
-		ktap_diag("page size %zuK, PMD-sized THP %zuK", page_size >> 10, thp_size >> 10);
-		if (soft_dirty_supported())
-			ktap_result(&t, case_thp_soft_dirty(thp_size),
-				    "thp soft-dirty: a %zuK THP written after clear_refs is soft-dirty",
-				    thp_size >> 10);
+		ksft_print_msg("page size %zuK, PMD-sized THP %zuK\n", page_size >> 10,
+			       thp_size >> 10);
+		if (softdirty_supported())
+			ksft_test_result(case_thp_soft_dirty(thp_size),
+					 "thp soft-dirty: a %zuK THP written after clear_refs is soft-dirty\n",
+					 thp_size >> 10);
 		else
-			ktap_skip(&t, "thp soft-dirty: soft-dirty is not built");
-		ktap_result(&t, case_thp_uffd_wp(thp_size),
-			    "thp uffd-wp: a write-protected %zuK THP reads uffd-wp and faults",
-			    thp_size >> 10);
-		thp_restore(&saved);
+			ksft_test_result_skip("thp soft-dirty: soft-dirty is not built\n");
+		ksft_test_result(case_thp_uffd_wp(thp_size),
+				 "thp uffd-wp: a write-protected %zuK THP reads uffd-wp and faults\n",
+				 thp_size >> 10);
+		thp_restore_settings();
 	}
-	for (unsigned int i = 0; i < nsizes; i++) {
-		int r = case_hugetlb_uffd_wp(kb[i], why, sizeof(why));
+	for (int i = 0; i < nsizes; i++) {
+		size_t kb = sizes[i] >> 10;
+		int r = case_hugetlb_uffd_wp(kb, why, sizeof(why));
 
 		if (r < 0)
-			ktap_skip(&t, "hugetlb %zuK uffd-wp: %s", kb[i], why);
+			ksft_test_result_skip("hugetlb %zuK uffd-wp: %s\n", kb, why);
 		else
-			ktap_result(&t, r == 1,
-				    "hugetlb %zuK uffd-wp: a write-protected huge page reads uffd-wp "
-				    "and faults", kb[i]);
+			ksft_test_result(r == 1,
+					 "hugetlb %zuK uffd-wp: a write-protected huge page reads uffd-wp and faults\n",
+					 kb);
 	}
-	return ktap_finish(&t);
+	ksft_finished();
 }

@@ -28,12 +28,15 @@
 #include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <linux/fs.h>
 
 #include "folio.h"
-#include "ktap.h"
+#include "kselftest.h"
 #include "mem.h"
 #include "pagemap.h"
+#include "thp_settings.h"
 #include "uffd.h"
+#include "vm_util.h"
 
 #define CASES_PER_SIZE 9
 /* The write-protected pages: all but the first 3 and the last 5. */
@@ -122,10 +125,11 @@ static int read_region(const struct region *r, uint64_t *entries, bool *scan, co
 	int fd = pagemap_open(), ret = -1;
 
 	if (entries && fd >= 0 && !pagemap_read(fd, r->mem, r->npages, entries) &&
-	    (!scan || !pagemap_scan_soft_dirty(fd, r->mem, r->npages, scan)))
+	    (!scan ||
+	     pagemap_scan_pages(fd, r->mem, r->npages, 0, PAGE_IS_SOFT_DIRTY, scan) >= 0))
 		ret = 0;
 	else
-		ktap_diag("%s: cannot read pagemap: %s", via, strerror(errno));
+		ksft_print_msg("%s: cannot read pagemap: %s\n", via, strerror(errno));
 	if (fd >= 0)
 		close(fd);
 	return ret;
@@ -149,17 +153,17 @@ static size_t compare(const struct region *r, page_set a, page_set b, const char
 		bool want = expected(r, i, a, b), got = entries[i] & PM_SOFT_DIRTY;
 
 		if (want && !got && missed++ < 4)
-			ktap_diag("%s: page %zu written but not soft-dirty (pagemap %#llx)", via, i,
-				  (unsigned long long)entries[i]);
+			ksft_print_msg("%s: page %zu written but not soft-dirty (pagemap %#llx)\n",
+				       via, i, (unsigned long long)entries[i]);
 		if (!want && got && extra++ < 4)
-			ktap_diag("%s: page %zu not written but soft-dirty", via, i);
+			ksft_print_msg("%s: page %zu not written but soft-dirty\n", via, i);
 		if (scan[i] != got && scan_diff++ < 4)
-			ktap_diag("%s: page %zu: PAGEMAP_SCAN says %d, pagemap says %d", via, i,
-				  scan[i], got);
+			ksft_print_msg("%s: page %zu: PAGEMAP_SCAN says %d, pagemap says %d\n", via,
+				       i, scan[i], got);
 	}
 	if (missed || extra || scan_diff)
-		ktap_diag("%s: %zu missed, %zu extra, %zu PAGEMAP_SCAN disagreements",
-			  via, missed, extra, scan_diff);
+		ksft_print_msg("%s: %zu missed, %zu extra, %zu PAGEMAP_SCAN disagreements\n",
+			       via, missed, extra, scan_diff);
 out:
 	free(entries);
 	free(scan);
@@ -189,11 +193,11 @@ static size_t compare_uffd_wp(const struct region *r, bool wp, const char *via)
 		bool want = wp && in_wp_range(r, i), got = entries[i] & PM_UFFD_WP;
 
 		if (want != got && wrong++ < 4)
-			ktap_diag("%s: page %zu: uffd-wp %d, expected %d (pagemap %#llx)", via, i,
-				  got, want, (unsigned long long)entries[i]);
+			ksft_print_msg("%s: page %zu: uffd-wp %d, expected %d (pagemap %#llx)\n",
+				       via, i, got, want, (unsigned long long)entries[i]);
 	}
 	if (wrong)
-		ktap_diag("%s: %zu pages with the wrong uffd-wp bit", via, wrong);
+		ksft_print_msg("%s: %zu pages with the wrong uffd-wp bit\n", via, wrong);
 	free(entries);
 	return wrong;
 }
@@ -258,12 +262,12 @@ static char *populate(struct region *r, size_t folio_bytes, size_t pmd, char *er
 			r->pmd_mapped[b] = folio_check(mem + b * pmd, pmd, pmd, NULL, 0) == 0;
 		if (err[0] == '\0' || attempt == 2)
 			return mem;
-		ktap_diag("first try: %s; compacting and trying again", err);
+		ksft_print_msg("first try: %s; compacting and trying again\n", err);
 		munmap(mem, r->bytes);
 	}
 }
 
-static void run_size(struct ktap *t, size_t folio_bytes, size_t pmd)
+static void run_size(size_t folio_bytes, size_t pmd)
 {
 	char name[16], err[256];
 	struct region r = { .page = (size_t)getpagesize(), .bytes = region_bytes(pmd) };
@@ -276,36 +280,36 @@ static void run_size(struct ktap *t, size_t folio_bytes, size_t pmd)
 
 	if (folio_size_select(folio_bytes, err, sizeof(err))) {
 		for (int i = 0; i < CASES_PER_SIZE; i++)
-			ktap_result(t, false, "%s: %s", name, err);
+			ksft_test_result_fail("%s: %s\n", name, err);
 		return;
 	}
 	r.pmd_mapped = calloc(r.bytes / pmd, sizeof(*r.pmd_mapped));
 	r.mem = r.pmd_mapped ? populate(&r, folio_bytes, pmd, err, sizeof(err)) : NULL;
 	if (!r.mem) {
 		for (int i = 0; i < CASES_PER_SIZE; i++)
-			ktap_result(t, false, "%s: %s", name,
-				    r.pmd_mapped ? err : "out of memory");
+			ksft_test_result_fail("%s: %s\n", name, r.pmd_mapped ? err : "out of memory");
 		free(r.pmd_mapped);
 		return;
 	}
-	ktap_result(t, err[0] == '\0', "%s: memory is populated with %s folios%s%s", name, name,
-		    err[0] ? ": " : "", err);
-	ktap_result(t, compare(&r, every_page, NULL, "before clear") == 0,
-		    "%s: freshly written pages are soft-dirty", name);
-	ktap_result(t, clear_soft_dirty() == 0 && compare(&r, NULL, NULL, "after clear") == 0,
-		    "%s: clear_refs 4 cleans every page", name);
+	ksft_test_result(err[0] == '\0', "%s: memory is populated with %s folios%s%s\n", name,
+			 name, err[0] ? ": " : "", err);
+	ksft_test_result(compare(&r, every_page, NULL, "before clear") == 0,
+			 "%s: freshly written pages are soft-dirty\n", name);
+	clear_softdirty();
+	ksft_test_result(compare(&r, NULL, NULL, "after clear") == 0,
+			 "%s: clear_refs 4 cleans every page\n", name);
 	write_set(&r, in_parent_set, 2);
-	ktap_result(t, compare(&r, in_parent_set, NULL, "after writes") == 0,
-		    "%s: exactly the written pages are soft-dirty", name);
+	ksft_test_result(compare(&r, in_parent_set, NULL, "after writes") == 0,
+			 "%s: exactly the written pages are soft-dirty\n", name);
 
 	/* No fork event: the child's VMA is not registered. */
 	uffd = uffd_wp_range(r.mem + WP_HEAD_PAGES * r.page,
 			     (r.npages - WP_HEAD_PAGES - WP_TAIL_PAGES) * r.page, 0);
 	if (uffd < 0)
-		ktap_diag("uffd-wp: %s", strerror(errno));
-	ktap_result(t, uffd >= 0 && compare_uffd_wp(&r, true, "after uffd-wp") == 0 &&
-		    compare(&r, in_parent_set, NULL, "after uffd-wp") == 0,
-		    "%s: uffd-wp marks its range and leaves soft-dirty alone", name);
+		ksft_print_msg("uffd-wp: %s\n", strerror(errno));
+	ksft_test_result(uffd >= 0 && compare_uffd_wp(&r, true, "after uffd-wp") == 0 &&
+			 compare(&r, in_parent_set, NULL, "after uffd-wp") == 0,
+			 "%s: uffd-wp marks its range and leaves soft-dirty alone\n", name);
 
 	fflush(stdout);
 	pid = fork();
@@ -313,15 +317,16 @@ static void run_size(struct ktap *t, size_t folio_bytes, size_t pmd)
 		_exit(child_checks(&r));
 	if (pid < 0 || waitpid(pid, &status, 0) != pid)
 		status = -1;
-	ktap_result(t, child_passed(status, 1),
-		    "%s: the child sees the parent's soft-dirty pages after fork", name);
-	ktap_result(t, child_passed(status, 2),
-		    "%s: the child, whose VMA is not registered, has no uffd-wp", name);
-	ktap_result(t, child_passed(status, 3),
-		    "%s: the child's own writes show as soft-dirty in the child", name);
-	ktap_result(t, compare(&r, in_parent_set, NULL, "parent after the child's writes") == 0 &&
-		    compare_uffd_wp(&r, uffd >= 0, "parent after fork") == 0,
-		    "%s: the child's writes do not show in the parent, which keeps uffd-wp", name);
+	ksft_test_result(child_passed(status, 1),
+			 "%s: the child sees the parent's soft-dirty pages after fork\n", name);
+	ksft_test_result(child_passed(status, 2),
+			 "%s: the child, whose VMA is not registered, has no uffd-wp\n", name);
+	ksft_test_result(child_passed(status, 3),
+			 "%s: the child's own writes show as soft-dirty in the child\n", name);
+	ksft_test_result(compare(&r, in_parent_set, NULL, "parent after the child's writes") == 0 &&
+			 compare_uffd_wp(&r, uffd >= 0, "parent after fork") == 0,
+			 "%s: the child's writes do not show in the parent, which keeps uffd-wp\n",
+			 name);
 	if (uffd >= 0)
 		close(uffd);
 	munmap(r.mem, r.bytes);
@@ -332,22 +337,18 @@ int main(void)
 {
 	const size_t pmd = folio_pmd_size();
 	const size_t sizes[] = { (size_t)getpagesize(), folio_contpte_size(), pmd };
-	const unsigned int nsizes = sizeof(sizes) / sizeof(sizes[0]);
-	struct thp_settings saved;
-	struct ktap t;
+	const unsigned int nsizes = ARRAY_SIZE(sizes);
 
-	ktap_init(&t, nsizes * CASES_PER_SIZE);
-	if (!soft_dirty_supported()) {
+	ksft_print_header();
+	ksft_set_plan(nsizes * CASES_PER_SIZE);
+	if (!softdirty_supported()) {
 		for (unsigned int i = 0; i < nsizes * CASES_PER_SIZE; i++)
-			ktap_skip(&t, "soft-dirty is not supported by this kernel");
-		return ktap_finish(&t);
+			ksft_test_result_skip("soft-dirty is not supported by this kernel\n");
+		ksft_finished();
 	}
-	if (thp_save(&saved)) {
-		ktap_diag("cannot read the THP controls: %s", strerror(errno));
-		return 1;
-	}
+	thp_save_settings();
 	for (unsigned int i = 0; i < nsizes; i++)
-		run_size(&t, sizes[i], pmd);
-	thp_restore(&saved);
-	return ktap_finish(&t);
+		run_size(sizes[i], pmd);
+	thp_restore_settings();
+	ksft_finished();
 }

@@ -38,11 +38,13 @@
 #include <linux/fs.h>
 
 #include "folio.h"
-#include "ktap.h"
+#include "kselftest.h"
 #include "mem.h"
 #include "pagemap.h"
 #include "sysfs.h"
+#include "thp_settings.h"
 #include "track.h"
+#include "vm_util.h"
 
 #ifndef MADV_COLLAPSE
 #define MADV_COLLAPSE 25	/* glibc 2.36's headers predate it */
@@ -61,8 +63,7 @@ struct pin_longterm_test {
 #define PIN_LONGTERM_TEST_STOP _IO('g', 8)
 #define PIN_LONGTERM_TEST_FLAG_USE_WRITE 1
 
-static struct ktap T;
-static size_t page_size;
+static size_t page_size, pmd_size;
 
 /* A mapping with PROT_NONE guards of at least @align around it. */
 struct region {
@@ -105,20 +106,20 @@ expect(const bool *got, const bool *want, size_t n, long count, const char *fmt,
 	vsnprintf(name, sizeof(name), fmt, ap);
 	va_end(ap);
 	if (count < 0) {
-		ktap_diag("%s: collecting failed: %s", name, strerror(errno));
-		ktap_result(&T, false, "%s", name);
+		ksft_print_msg("%s: collecting failed: %s\n", name, strerror(errno));
+		ksft_test_result_fail("%s\n", name);
 		return;
 	}
 	for (size_t i = 0; i < n; i++) {
 		if (want[i] && !got[i] && missed++ < 4)
-			ktap_diag("%s: page %zu not reported", name, i);
+			ksft_print_msg("%s: page %zu not reported\n", name, i);
 		if (!want[i] && got[i] && extra++ < 4)
-			ktap_diag("%s: page %zu reported", name, i);
+			ksft_print_msg("%s: page %zu reported\n", name, i);
 	}
 	if (missed || extra)
-		ktap_diag("%s: %zu expected pages not reported, %zu reported unexpectedly (%ld reported)",
-			  name, missed, extra, count);
-	ktap_result(&T, !missed && !extra, "%s", name);
+		ksft_print_msg("%s: %zu expected pages not reported, %zu reported unexpectedly (%ld reported)\n",
+			       name, missed, extra, count);
+	ksft_test_result(!missed && !extra, "%s\n", name);
 }
 
 static void set_all(bool *want, size_t n, bool v)
@@ -143,20 +144,20 @@ static bool scene_start(struct scene *s, enum track_mech m, size_t len, size_t a
 	s->m = m;
 	s->mech = track_mech_name(m);
 	if (len / page_size > sizeof(s->got)) {
-		ktap_result(&T, false, "%s %s: setup: the region is too large for this test", s->mech,
-			    what);
+		ksft_test_result_fail("%s %s: setup: the region is too large for this test\n",
+				      s->mech, what);
 		return false;
 	}
 	if (region_new(&s->r, len, align) || track_open(&s->t, m) ||
 	    track_add(&s->t, s->r.mem, len)) {
-		ktap_result(&T, false, "%s %s: setup: %s", s->mech, what, strerror(errno));
+		ksft_test_result_fail("%s %s: setup: %s\n", s->mech, what, strerror(errno));
 		return false;
 	}
 	if (align > page_size)
 		madvise(s->r.mem, len, MADV_HUGEPAGE);
 	touch_pages(s->r.mem, len, 1);
 	if (track_reset(&s->t, s->r.mem, len)) {
-		ktap_result(&T, false, "%s %s: reset: %s", s->mech, what, strerror(errno));
+		ksft_test_result_fail("%s %s: reset: %s\n", s->mech, what, strerror(errno));
 		track_close(&s->t);
 		region_free(&s->r);
 		return false;
@@ -235,7 +236,7 @@ static void case_fork(enum track_mech m)
 	if (!scene_start(&s, m, NPAGES * page_size, page_size, "fork"))
 		return;
 	if (pipe(fds)) {
-		ktap_result(&T, false, "%s fork: pipe: %s", s.mech, strerror(errno));
+		ksft_test_result_fail("%s fork: pipe: %s\n", s.mech, strerror(errno));
 		scene_end(&s);
 		return;
 	}
@@ -246,7 +247,7 @@ static void case_fork(enum track_mech m)
 	close(fds[1]);
 	if (pid < 0 || read(fds[0], &rep, sizeof(rep)) != sizeof(rep) ||
 	    waitpid(pid, &status, 0) != pid) {
-		ktap_result(&T, false, "%s fork: the child did not report", s.mech);
+		ksft_test_result_fail("%s fork: the child did not report\n", s.mech);
 		close(fds[0]);
 		scene_end(&s);
 		return;
@@ -268,9 +269,9 @@ static void case_fork(enum track_mech m)
 		expect(rep.got, s.want, NPAGES, rep.count,
 		       "%s fork child: every page (no fork event: the child's VMA is unregistered and its PTEs lose uffd-wp), no miss",
 		       s.mech);
-		ktap_result(&T, rep.check_errno == EPERM,
-			    "%s fork child: PM_SCAN_CHECK_WPASYNC fails with EPERM (got %s)", s.mech,
-			    rep.check_errno ? strerror(rep.check_errno) : "success");
+		ksft_test_result(rep.check_errno == EPERM,
+				 "%s fork child: PM_SCAN_CHECK_WPASYNC fails with EPERM (got %s)\n",
+				 s.mech, rep.check_errno ? strerror(rep.check_errno) : "success");
 	}
 	scene_end(&s);
 }
@@ -285,13 +286,13 @@ static void case_mremap(enum track_mech m)
 	if (!scene_start(&s, m, NPAGES * page_size, page_size, "mremap"))
 		return;
 	if (region_new(&dst, s.r.len, page_size)) {
-		ktap_result(&T, false, "%s mremap: setup: %s", s.mech, strerror(errno));
+		ksft_test_result_fail("%s mremap: setup: %s\n", s.mech, strerror(errno));
 		scene_end(&s);
 		return;
 	}
 	moved = mremap(s.r.mem, s.r.len, s.r.len, MREMAP_MAYMOVE | MREMAP_FIXED, dst.mem);
 	if (moved == MAP_FAILED) {
-		ktap_result(&T, false, "%s mremap: %s", s.mech, strerror(errno));
+		ksft_test_result_fail("%s mremap: %s\n", s.mech, strerror(errno));
 	} else {
 		moved[4 * page_size] = 4;
 		n = collect(&s, moved);
@@ -315,7 +316,7 @@ static void case_remap(enum track_mech m)
 	if (munmap(s.r.mem, s.r.len) ||
 	    mmap(s.r.mem, s.r.len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED,
 		 -1, 0) != s.r.mem) {
-		ktap_result(&T, false, "%s munmap+mmap: %s", s.mech, strerror(errno));
+		ksft_test_result_fail("%s munmap+mmap: %s\n", s.mech, strerror(errno));
 		scene_end(&s);
 		return;
 	}
@@ -330,9 +331,7 @@ static void case_remap(enum track_mech m)
 
 static bool page_present(struct scene *s, size_t i)
 {
-	uint64_t e = 0;
-
-	return !pagemap_read(s->t.pagemap, s->r.mem + i * page_size, 1, &e) && (e & PM_PRESENT);
+	return pagemap_get_entry(s->t.pagemap, s->r.mem + i * page_size) & PM_PRESENT;
 }
 
 static void case_dontneed(enum track_mech m)
@@ -362,7 +361,8 @@ static void case_dontneed(enum track_mech m)
 		bool present = page_present(&s, 6);
 
 		if (!present)
-			ktap_diag("%s: the page read after MADV_DONTNEED is not present", s.mech);
+			ksft_print_msg("%s: the page read after MADV_DONTNEED is not present\n",
+				       s.mech);
 		expect(s.got, s.want, NPAGES, present ? n : -1,
 		       "%s MADV_DONTNEED then read: the page, now zero and present, reads clean (known limitation: its content changed)",
 		       s.mech);
@@ -391,13 +391,10 @@ static bool swap_on(char *why, size_t len)
 
 static size_t count_swapped(struct scene *s)
 {
-	uint64_t e[NPAGES];
 	size_t n = 0;
 
-	if (pagemap_read(s->t.pagemap, s->r.mem, NPAGES, e))
-		return 0;
 	for (size_t i = 0; i < NPAGES; i++)
-		n += !!(e[i] & PM_SWAP);
+		n += pagemap_is_swapped(s->t.pagemap, s->r.mem + i * page_size);
 	return n;
 }
 
@@ -409,8 +406,8 @@ static void case_swap(enum track_mech m)
 	long n;
 
 	if (!swap_on(why, sizeof(why))) {
-		ktap_skip(&T, "%s swap-out: %s", track_mech_name(m), why);
-		ktap_skip(&T, "%s swap-in: %s", track_mech_name(m), why);
+		ksft_test_result_skip("%s swap-out: %s\n", track_mech_name(m), why);
+		ksft_test_result_skip("%s swap-in: %s\n", track_mech_name(m), why);
 		return;
 	}
 	if (!scene_start(&s, m, NPAGES * page_size, page_size, "swap"))
@@ -419,8 +416,8 @@ static void case_swap(enum track_mech m)
 	madvise(s.r.mem, s.r.len, MADV_PAGEOUT);
 	swapped = count_swapped(&s);
 	if (swapped < NPAGES) {
-		ktap_result(&T, false, "%s swap-out: MADV_PAGEOUT swapped out %zu of %d pages",
-			    s.mech, swapped, NPAGES);
+		ksft_test_result_fail("%s swap-out: MADV_PAGEOUT swapped out %zu of %d pages\n",
+				      s.mech, swapped, NPAGES);
 		scene_end(&s);
 		return;
 	}
@@ -428,7 +425,7 @@ static void case_swap(enum track_mech m)
 	s.want[1] = true;
 	expect(s.got, s.want, NPAGES, n, "%s swap-out: exactly the page written before", s.mech);
 	if (track_reset(&s.t, s.r.mem, s.r.len))
-		ktap_diag("%s: reset of swapped-out pages: %s", s.mech, strerror(errno));
+		ksft_print_msg("%s: reset of swapped-out pages: %s\n", s.mech, strerror(errno));
 	s.r.mem[2 * page_size] = 3;		/* swap-in by a write */
 	for (size_t i = 0; i < NPAGES; i++)	/* swap-in by reads */
 		(void)*(volatile char *)(s.r.mem + i * page_size);
@@ -449,23 +446,23 @@ static int split_thps(char *addr, size_t len)
 	return sysfs_write(DEBUGFS "/split_huge_pages", cmd);
 }
 
-static void case_thp(enum track_mech m, size_t pmd)
+static void case_thp(enum track_mech m)
 {
-	size_t per = pmd / page_size, total = 2 * per;
+	size_t pmd = pmd_size, per = pmd / page_size, total = 2 * per;
 	char err[256];
 	struct scene s;
 	long n;
 
 	if (folio_size_select(pmd, err, sizeof(err)) || compact_memory()) {
-		ktap_result(&T, false, "%s thp: %s", track_mech_name(m), err);
+		ksft_test_result_fail("%s thp: %s\n", track_mech_name(m), err);
 		return;
 	}
 	if (!scene_start(&s, m, 2 * pmd, pmd, "thp"))
 		return;
 	if (folio_check(s.r.mem, s.r.len, pmd, err, sizeof(err))) {
-		ktap_skip(&T, "%s thp write: no PMD-size THPs: %s", s.mech, err);
-		ktap_skip(&T, "%s thp split: no PMD-size THPs", s.mech);
-		ktap_skip(&T, "%s thp write after split: no PMD-size THPs", s.mech);
+		ksft_test_result_skip("%s thp write: no PMD-size THPs: %s\n", s.mech, err);
+		ksft_test_result_skip("%s thp split: no PMD-size THPs\n", s.mech);
+		ksft_test_result_skip("%s thp write after split: no PMD-size THPs\n", s.mech);
 		scene_end(&s);
 		return;
 	}
@@ -483,7 +480,8 @@ static void case_thp(enum track_mech m, size_t pmd)
 		       s.mech);
 	}
 	if (split_thps(s.r.mem, s.r.len)) {
-		ktap_result(&T, false, "%s thp split: split_huge_pages: %s", s.mech, strerror(errno));
+		ksft_test_result_fail("%s thp split: split_huge_pages: %s\n", s.mech,
+				      strerror(errno));
 	} else {
 		n = collect(&s, s.r.mem);
 		expect(s.got, s.want, total, n,
@@ -497,29 +495,29 @@ static void case_thp(enum track_mech m, size_t pmd)
 	scene_end(&s);
 }
 
-static void case_collapse(enum track_mech m, size_t pmd)
+static void case_collapse(enum track_mech m)
 {
-	size_t per = pmd / page_size;
+	size_t pmd = pmd_size, per = pmd / page_size;
 	char err[256];
 	struct scene s;
 	int rc, e;
 	long n;
 
 	if (folio_size_select(page_size, err, sizeof(err))) {
-		ktap_result(&T, false, "%s collapse: %s", track_mech_name(m), err);
+		ksft_test_result_fail("%s collapse: %s\n", track_mech_name(m), err);
 		return;
 	}
 	if (!scene_start(&s, m, pmd, pmd, "collapse"))
 		return;
 	s.r.mem[3 * page_size] = 2;
 	if (compact_memory())
-		ktap_diag("compact_memory: %s", strerror(errno));
+		ksft_print_msg("compact_memory: %s\n", strerror(errno));
 	rc = madvise(s.r.mem, s.r.len, MADV_COLLAPSE);
 	e = errno;
 	n = collect(&s, s.r.mem);
 	if (is_sd(m)) {
 		if (rc)
-			ktap_diag("%s: MADV_COLLAPSE: %s", s.mech, strerror(e));
+			ksft_print_msg("%s: MADV_COLLAPSE: %s\n", s.mech, strerror(e));
 		set_all(s.want, per, true);
 		expect(s.got, s.want, per, rc ? -1 : n,
 		       "%s collapse: MADV_COLLAPSE succeeds and the new THP reads all written, no miss",
@@ -527,7 +525,7 @@ static void case_collapse(enum track_mech m, size_t pmd)
 	} else {
 		s.want[3] = true;
 		if (!rc)
-			ktap_diag("%s: MADV_COLLAPSE succeeded", s.mech);
+			ksft_print_msg("%s: MADV_COLLAPSE succeeded\n", s.mech);
 		expect(s.got, s.want, per, rc ? n : -1,
 		       "%s collapse: MADV_COLLAPSE refused (write-protected PTEs), exactly the page written",
 		       s.mech);
@@ -545,7 +543,7 @@ static void case_new_mapping(enum track_mech m)
 	if (!scene_start(&s, m, NPAGES * page_size, page_size, "new mapping"))
 		return;
 	if (region_new(&fresh, s.r.len, page_size)) {
-		ktap_result(&T, false, "%s new mapping: %s", s.mech, strerror(errno));
+		ksft_test_result_fail("%s new mapping: %s\n", s.mech, strerror(errno));
 		scene_end(&s);
 		return;
 	}
@@ -561,7 +559,7 @@ static void case_new_mapping(enum track_mech m)
 	adj = mmap(s.r.mem + s.r.len, page_size, PROT_READ | PROT_WRITE,
 		   MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
 	if (adj == MAP_FAILED) {
-		ktap_result(&T, false, "%s adjacent mapping: %s", s.mech, strerror(errno));
+		ksft_test_result_fail("%s adjacent mapping: %s\n", s.mech, strerror(errno));
 		scene_end(&s);
 		return;
 	}
@@ -582,14 +580,14 @@ static void case_unregistered(enum track_mech m)
 	long n;
 
 	if (region_new(&u, NPAGES * page_size, page_size) || track_open(&t, m)) {
-		ktap_result(&T, false, "%s unregistered VMA: setup: %s", track_mech_name(m),
-			    strerror(errno));
+		ksft_test_result_fail("%s unregistered VMA: setup: %s\n", track_mech_name(m),
+				      strerror(errno));
 		return;
 	}
 	touch_pages(u.mem, u.len, 1);
 	if (is_sd(m)) {
 		if (track_reset(&t, u.mem, u.len))
-			ktap_diag("reset: %s", strerror(errno));
+			ksft_print_msg("reset: %s\n", strerror(errno));
 		u.mem[2 * page_size] = 2;
 		n = track_collect(&t, u.mem, NPAGES, got);
 		want[2] = true;
@@ -599,9 +597,9 @@ static void case_unregistered(enum track_mech m)
 	} else {
 		int rc = track_reset(&t, u.mem, u.len), e = errno;
 
-		ktap_result(&T, rc && e == EPERM,
-			    "%s VMA never registered: a PM_SCAN_CHECK_WPASYNC reset fails with EPERM (got %s)",
-			    track_mech_name(m), rc ? strerror(e) : "success");
+		ksft_test_result(rc && e == EPERM,
+				 "%s VMA never registered: a PM_SCAN_CHECK_WPASYNC reset fails with EPERM (got %s)\n",
+				 track_mech_name(m), rc ? strerror(e) : "success");
 		n = pagemap_scan_pages(t.pagemap, u.mem, NPAGES, PM_SCAN_WP_MATCHING,
 				       PAGE_IS_WRITTEN, NULL);
 		u.mem[2 * page_size] = 2;
@@ -631,7 +629,7 @@ static void case_kernel_write(enum track_mech m)
 	fd = memfd_create("tracking-semantics", MFD_CLOEXEC);
 	if (fd < 0 || ftruncate(fd, (off_t)page_size) ||
 	    pread(fd, s.r.mem + 5 * page_size, page_size, 0) != (ssize_t)page_size) {
-		ktap_result(&T, false, "%s read(2): %s", s.mech, strerror(errno));
+		ksft_test_result_fail("%s read(2): %s\n", s.mech, strerror(errno));
 	} else {
 		n = collect(&s, s.r.mem);
 		s.want[5] = true;
@@ -648,11 +646,11 @@ static void case_io_uring(enum track_mech m)
 	long rc = syscall(__NR_io_uring_setup, 1, NULL);
 
 	if (rc < 0 && errno == ENOSYS)
-		ktap_skip(&T, "%s io_uring write: io_uring is not built (CONFIG_IO_URING=n)",
-			  track_mech_name(m));
+		ksft_test_result_skip("%s io_uring write: io_uring is not built (CONFIG_IO_URING=n)\n",
+				      track_mech_name(m));
 	else
-		ktap_skip(&T, "%s io_uring write: io_uring is built but this case is not written",
-			  track_mech_name(m));
+		ksft_test_result_skip("%s io_uring write: io_uring is built but this case is not written\n",
+				      track_mech_name(m));
 }
 
 static int gup_test_open(void)
@@ -672,8 +670,8 @@ static void case_pinned(enum track_mech m)
 	long n;
 
 	if (fd < 0) {
-		ktap_skip(&T, "%s long-term pin: no %s/gup_test: %s", track_mech_name(m), DEBUGFS,
-			  strerror(errno));
+		ksft_test_result_skip("%s long-term pin: no %s/gup_test: %s\n", track_mech_name(m),
+				      DEBUGFS, strerror(errno));
 		return;
 	}
 	if (!scene_start(&s, m, NPAGES * page_size, page_size, "long-term pin")) {
@@ -684,7 +682,7 @@ static void case_pinned(enum track_mech m)
 	pin.size = page_size;
 	if (ioctl(fd, PIN_LONGTERM_TEST_START, &pin) ||
 	    track_reset(&s.t, s.r.mem, s.r.len)) {
-		ktap_result(&T, false, "%s long-term pin: %s", s.mech, strerror(errno));
+		ksft_test_result_fail("%s long-term pin: %s\n", s.mech, strerror(errno));
 	} else {
 		n = collect(&s, s.r.mem);
 		if (is_sd(m)) {
@@ -703,54 +701,87 @@ static void case_pinned(enum track_mech m)
 	scene_end(&s);
 }
 
-static void run_mechanism(enum track_mech m, size_t pmd)
-{
-	char why[160], err[256];
+/*
+ * The cases in the order they run, with the number of results each reports
+ * for a soft-dirty mechanism and for uffd-async: the plan adds them up.
+ */
+static const struct {
+	void (*run)(enum track_mech m);
+	unsigned int sd_results, uffd_results;
+} cases[] = {
+	{ case_write, 1, 1 },
+	{ case_fork, 2, 3 },
+	{ case_mremap, 1, 1 },
+	{ case_remap, 1, 1 },
+	{ case_dontneed, 2, 2 },
+	{ case_swap, 2, 2 },
+	{ case_new_mapping, 2, 2 },
+	{ case_unregistered, 1, 3 },
+	{ case_kernel_write, 1, 1 },
+	{ case_io_uring, 1, 1 },
+	{ case_pinned, 1, 1 },
+	{ case_thp, 3, 3 },
+	{ case_collapse, 1, 1 },
+};
 
-	if (!track_mech_available(m, why, sizeof(why))) {
-		ktap_skip(&T, "%s: %s", track_mech_name(m), why);
+/* The results run_mechanism() reports for @m: one skip where it is not available. */
+static unsigned int mechanism_results(enum track_mech m, bool available)
+{
+	unsigned int n = 0;
+
+	if (!available)
+		return 1;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		if (is_sd(m))
+			n += cases[i].sd_results;
+		else
+			n += cases[i].uffd_results;
+	}
+	return n;
+}
+
+static void run_mechanism(enum track_mech m, bool available, const char *why)
+{
+	char err[256];
+
+	if (!available) {
+		ksft_test_result_skip("%s: %s\n", track_mech_name(m), why);
 		return;
 	}
 	if (folio_size_select(page_size, err, sizeof(err))) {
-		ktap_result(&T, false, "%s: %s", track_mech_name(m), err);
+		ksft_test_result_fail("%s: %s\n", track_mech_name(m), err);
 		return;
 	}
-	case_write(m);
-	case_fork(m);
-	case_mremap(m);
-	case_remap(m);
-	case_dontneed(m);
-	case_swap(m);
-	case_new_mapping(m);
-	case_unregistered(m);
-	case_kernel_write(m);
-	case_io_uring(m);
-	case_pinned(m);
-	case_thp(m, pmd);
-	case_collapse(m, pmd);
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++)
+		cases[i].run(m);
 	folio_size_select(page_size, err, sizeof(err));
 }
 
 int main(int argc, char **argv)
 {
-	struct thp_settings saved;
 	enum track_mech only = TRACK_MECH_COUNT;
-	int status;
+	bool available[TRACK_MECH_COUNT] = { false };
+	char why[TRACK_MECH_COUNT][160];
+	unsigned int plan = 0;
 
 	if (argc > 2 || (argc == 2 && track_mech_parse(argv[1], &only))) {
 		fprintf(stderr, "usage: tracking-semantics [sd-pagemap|sd-scan|uffd-async]\n");
 		return 2;
 	}
+	ksft_print_header();
 	page_size = (size_t)getpagesize();
-	ktap_init(&T, 0);
-	if (thp_save(&saved)) {
-		ktap_diag("cannot read the THP controls: %s", strerror(errno));
-		return 1;
+	pmd_size = folio_pmd_size();
+	for (int m = 0; m < TRACK_MECH_COUNT; m++) {
+		if (only != TRACK_MECH_COUNT && only != (enum track_mech)m)
+			continue;
+		available[m] = track_mech_available((enum track_mech)m, why[m], sizeof(why[m]));
+		plan += mechanism_results((enum track_mech)m, available[m]);
 	}
+	ksft_set_plan(plan);
+	thp_save_settings();
 	for (int m = 0; m < TRACK_MECH_COUNT; m++)
 		if (only == TRACK_MECH_COUNT || only == (enum track_mech)m)
-			run_mechanism((enum track_mech)m, folio_pmd_size());
-	thp_restore(&saved);
-	status = ktap_finish(&T);
-	return status;
+			run_mechanism((enum track_mech)m, available[m], why[m]);
+	thp_restore_settings();
+	ksft_finished();
 }

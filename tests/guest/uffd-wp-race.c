@@ -40,12 +40,14 @@
 
 #include "failslab.h"
 #include "folio.h"
-#include "ktap.h"
+#include "kselftest.h"
 #include "mem.h"
 #include "pagemap.h"
 #include "perfctr.h"
 #include "sysfs.h"
+#include "thp_settings.h"
 #include "uffd.h"
+#include "vm_util.h"
 
 #define SPLIT_HUGE_PAGES "/sys/kernel/debug/split_huge_pages"
 /* At most this much memory in X's THPs, and at least this many of them. */
@@ -68,8 +70,8 @@ static size_t count_unprotected(const char *addr, size_t len)
 			wrong++;
 	for (size_t i = 0; wrong && wrong <= npages && i < npages; i++)
 		if (!(entries[i] & PM_UFFD_WP)) {
-			ktap_diag("page %zu of U: pagemap %#llx, no uffd-wp", i,
-				  (unsigned long long)entries[i]);
+			ksft_print_msg("page %zu of U: pagemap %#llx, no uffd-wp\n", i,
+				       (unsigned long long)entries[i]);
 			break;
 		}
 	if (fd >= 0)
@@ -151,7 +153,7 @@ static int run_round(struct round_sync *sync, char *u, char *x, size_t x_len,
 	touch_pages(x, x_len, 1);
 	touch_pages(u, thp_size, 1);
 	if (folio_check(u, thp_size, thp_size, line, sizeof(line))) {
-		ktap_diag("U is not a THP: %s", line);
+		ksft_print_msg("U is not a THP: %s\n", line);
 		errno = EAGAIN;
 		return -1;
 	}
@@ -171,7 +173,7 @@ static int run_round(struct round_sync *sync, char *u, char *x, size_t x_len,
 	/* The child spinning already, as it will when the registration runs. */
 	while (!atomic_load(&sync->ready)) {
 		if (waitpid(pid, &status, WNOHANG) == pid) {
-			ktap_diag("the splitting child failed before the race (make-it-fail)");
+			ksft_print_msg("the splitting child failed before the race (make-it-fail)\n");
 			pid = -1;
 			goto out;
 		}
@@ -179,11 +181,11 @@ static int run_round(struct round_sync *sync, char *u, char *x, size_t x_len,
 	start = now_ns();
 	atomic_store(&sync->go_ns, start);
 	atomic_store(&sync->go, 1);
-	if (uffd_register(uffd, u, thp_size, UFFDIO_REGISTER_MODE_WP))
+	if (uffd_register(uffd, u, thp_size, false, true, false))
 		goto out;
 	end = now_ns();
 	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status)) {
-		ktap_diag("the splitting child failed (split_huge_pages, make-it-fail)");
+		ksft_print_msg("the splitting child failed (split_huge_pages, make-it-fail)\n");
 		pid = -1;
 		goto out;
 	}
@@ -210,11 +212,9 @@ int main(int argc, char **argv)
 {
 	unsigned int rounds = 40, raced = 0, lost = 0, done = 0;
 	struct round_sync *sync;
-	struct thp_settings saved;
 	uint64_t window_ns = 2000000, seed = 20261130;
 	size_t span, x_len;
 	char line[256] = "", *base, *u, *x;
-	struct ktap t;
 	bool ok;
 
 	for (int i = 1; i < argc; i++) {
@@ -226,12 +226,10 @@ int main(int argc, char **argv)
 		}
 	}
 	page_size = (size_t)getpagesize();
-	ktap_init(&t, 1);
+	ksft_print_header();
+	ksft_set_plan(1);
 	thp_size = folio_pmd_size();
-	if (thp_save(&saved)) {
-		ktap_result(&t, false, "register-race: setup failed (no PMD-sized THP)");
-		return ktap_finish(&t);
-	}
+	thp_save_settings();
 	/*
 	 * U, then as many THPs of X as fit in X_MAX and in the PMD table of U,
 	 * which covers span bytes: aligned to that (or to 1G, where a table
@@ -240,51 +238,50 @@ int main(int argc, char **argv)
 	span = thp_size / sizeof(uint64_t) * thp_size;
 	x_len = span - thp_size < X_MAX ? span - thp_size : X_MAX / thp_size * thp_size;
 	if (x_len / thp_size < X_MIN_THPS) {
-		ktap_skip(&t, "register-race: %zuK THPs: fewer than %d fit in %zuM, too few for "
-			  "registration to take long enough to race with", thp_size >> 10,
-			  X_MIN_THPS, X_MAX >> 20);
-		thp_restore(&saved);
-		return ktap_finish(&t);
+		ksft_test_result_skip("register-race: %zuK THPs: fewer than %d fit in %zuM, too few for registration to take long enough to race with\n",
+				      thp_size >> 10, X_MIN_THPS, X_MAX >> 20);
+		thp_restore_settings();
+		ksft_finished();
 	}
 	base = map_anon_aligned(thp_size + x_len, span < (1ul << 30) ? span : 1ul << 30);
 	sync = mmap(NULL, sizeof(*sync), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	if (!base || sync == MAP_FAILED || folio_size_select(thp_size, line, sizeof(line)) ||
 	    failslab_setup(line, sizeof(line)) || access(SPLIT_HUGE_PAGES, W_OK)) {
-		ktap_diag("setup: %s (%s)", strerror(errno), line);
-		ktap_result(&t, false, "register-race: setup failed (THP, failslab, debugfs)");
-		thp_restore(&saved);
-		return ktap_finish(&t);
+		ksft_print_msg("setup: %s (%s)\n", strerror(errno), line);
+		ksft_test_result_fail("register-race: setup failed (THP, failslab, debugfs)\n");
+		thp_restore_settings();
+		ksft_finished();
 	}
 	u = base;
 	x = base + thp_size;
 	madvise(base, thp_size + x_len, MADV_HUGEPAGE);
 	madvise(x, x_len, MADV_DONTFORK);
-	ktap_diag("%u rounds: U one %zuK THP, X %zu THPs in the same PMD table",
-		  rounds, thp_size >> 10, x_len / thp_size);
+	ksft_print_msg("%u rounds: U one %zuK THP, X %zu THPs in the same PMD table\n", rounds,
+		       thp_size >> 10, x_len / thp_size);
 	for (unsigned int i = 0; i < rounds; i++) {
 		struct round_result r;
 
 		seed = seed * 6364136223846793005ull + 1442695040888963407ull;
 		if (run_round(sync, u, x, x_len, (seed >> 33) % (window_ns + 1), &r)) {
-			ktap_diag("round %u failed: %s", i, strerror(errno));
+			ksft_print_msg("round %u failed: %s\n", i, strerror(errno));
 			break;
 		}
 		done++;
 		raced += r.raced;
 		lost += !r.ok;
 		if (!r.ok)
-			ktap_diag("round %u: U lost uffd-wp (the split %s the registration)", i,
-				  r.raced ? "overlapped" : "did not overlap");
+			ksft_print_msg("round %u: U lost uffd-wp (the split %s the registration)\n",
+				       i, r.raced ? "overlapped" : "did not overlap");
 		/* Splits aimed anywhere in a registration, as long as the last. */
 		window_ns = r.register_ns;
 	}
-	ktap_diag("%u rounds, %u with the split overlapping the registration, %u lost uffd-wp",
-		  done, raced, lost);
+	ksft_print_msg("%u rounds, %u with the split overlapping the registration, %u lost uffd-wp\n",
+		       done, raced, lost);
 	ok = done == rounds && raced > 0 && lost == 0;
 	if (done == rounds && raced == 0)
-		ktap_diag("no split overlapped a registration: the race was not exercised");
-	ktap_result(&t, ok, "register-race: THPs split from rmap during registration keep uffd-wp");
-	thp_restore(&saved);
+		ksft_print_msg("no split overlapped a registration: the race was not exercised\n");
+	ksft_test_result(ok, "register-race: THPs split from rmap during registration keep uffd-wp\n");
+	thp_restore_settings();
 	munmap(base, thp_size + x_len);
-	return ktap_finish(&t);
+	ksft_finished();
 }

@@ -55,11 +55,12 @@
 
 #include "failslab.h"
 #include "folio.h"
-#include "ktap.h"
+#include "kselftest.h"
 #include "mem.h"
 #include "pagemap.h"
-#include "sysfs.h"
+#include "thp_settings.h"
 #include "uffd.h"
+#include "vm_util.h"
 
 /*
  * THPs are PMD-sized: 2M with 4K pages, 32M with 16K, 512M with 64K. Each
@@ -96,7 +97,7 @@ static size_t count_wrong(const char *what, char *addr, size_t len, uint64_t bit
 	int fd = pagemap_open();
 
 	if (!entries || fd < 0 || pagemap_read(fd, addr, npages, entries)) {
-		ktap_diag("%s: cannot read pagemap: %s", what, strerror(errno));
+		ksft_print_msg("%s: cannot read pagemap: %s\n", what, strerror(errno));
 		wrong = npages + 1;
 		goto out;
 	}
@@ -108,12 +109,12 @@ static size_t count_wrong(const char *what, char *addr, size_t len, uint64_t bit
 		if (present && !!(entries[i] & bit) == want)
 			continue;
 		if (wrong++ < 4)
-			ktap_diag("%s: page %zu: pagemap %#llx, want bit %d %s", what, i,
-				  (unsigned long long)entries[i], bit == PM_UFFD_WP ? 57 : 55,
-				  want ? "set" : "clear");
+			ksft_print_msg("%s: page %zu: pagemap %#llx, want bit %d %s\n", what, i,
+				       (unsigned long long)entries[i], bit == PM_UFFD_WP ? 57 : 55,
+				       want ? "set" : "clear");
 	}
 	if (wrong)
-		ktap_diag("%s: %zu of %zu pages wrong", what, wrong, npages);
+		ksft_print_msg("%s: %zu of %zu pages wrong\n", what, wrong, npages);
 out:
 	if (fd >= 0)
 		close(fd);
@@ -140,7 +141,7 @@ static bool thps_populated(const char *what, char *mem, size_t len)
 
 	if (folio_check(mem, len, thp_size, err, sizeof(err)) == 0)
 		return true;
-	ktap_diag("%s: not populated with %zu KiB folios: %s", what, thp_size >> 10, err);
+	ksft_print_msg("%s: not populated with %zu KiB folios: %s\n", what, thp_size >> 10, err);
 	return false;
 }
 
@@ -176,9 +177,9 @@ static bool case_split_after_wp(int uffd)
 	bool ok;
 
 	if (!mem || !thps_populated("split-after-wp", mem, region) ||
-	    uffd_register(uffd, mem, region, UFFDIO_REGISTER_MODE_WP) ||
+	    uffd_register(uffd, mem, region, false, true, false) ||
 	    uffd_writeprotect(uffd, mem, region, true)) {
-		ktap_diag("split-after-wp: setup failed: %s", strerror(errno));
+		ksft_print_msg("split-after-wp: setup failed: %s\n", strerror(errno));
 		return false;
 	}
 	ok = count_wrong("split-after-wp: before the split", mem, region, PM_UFFD_WP, true) == 0;
@@ -195,14 +196,14 @@ static bool case_split_before_reg(int uffd)
 	bool ok;
 
 	if (!mem || !thps_populated("split-before-reg", mem, region)) {
-		ktap_diag("split-before-reg: setup failed: %s", strerror(errno));
+		ksft_print_msg("split-before-reg: setup failed: %s\n", strerror(errno));
 		return false;
 	}
 	ok = split_thps_injected(mem, region) == 0;
-	if (!ok || uffd_register(uffd, mem, region, UFFDIO_REGISTER_MODE_WP) ||
+	if (!ok || uffd_register(uffd, mem, region, false, true, false) ||
 	    uffd_writeprotect(uffd, mem, region, true)) {
-		ktap_diag("split-before-reg: split, register or write-protect failed: %s",
-			  strerror(errno));
+		ksft_print_msg("split-before-reg: split, register or write-protect failed: %s\n",
+			       strerror(errno));
 		return false;
 	}
 	ok = count_wrong("split-before-reg", mem, region, PM_UFFD_WP, true) == 0;
@@ -217,15 +218,16 @@ static bool case_shared_table(int uffd)
 	bool ok;
 
 	if (!mem || !thps_populated("shared-table", mem, region) ||
-	    uffd_register(uffd, wp_half, region / 2, UFFDIO_REGISTER_MODE_WP)) {
-		ktap_diag("shared-table: setup failed: %s", strerror(errno));
+	    uffd_register(uffd, wp_half, region / 2, false, true, false)) {
+		ksft_print_msg("shared-table: setup failed: %s\n", strerror(errno));
 		return false;
 	}
 	ok = split_thps_injected(other_half, region / 2) == 0;
 	ok = ok && uffd_writeprotect(uffd, wp_half, region / 2, true) == 0;
 	ok = ok && split_thps_injected(wp_half, region / 2) == 0;
 	if (!ok) {
-		ktap_diag("shared-table: split or write-protect failed: %s", strerror(errno));
+		ksft_print_msg("shared-table: split or write-protect failed: %s\n",
+			       strerror(errno));
 		return false;
 	}
 	ok = count_wrong("shared-table: registered half", wp_half, region / 2, PM_UFFD_WP,
@@ -241,15 +243,15 @@ static bool case_fault_after_reg(int uffd)
 	char *mem = map_thps(region, false);
 	bool ok;
 
-	if (!mem || uffd_register(uffd, mem, region, UFFDIO_REGISTER_MODE_WP)) {
-		ktap_diag("fault-after-reg: setup failed: %s", strerror(errno));
+	if (!mem || uffd_register(uffd, mem, region, false, true, false)) {
+		ksft_print_msg("fault-after-reg: setup failed: %s\n", strerror(errno));
 		return false;
 	}
 	touch_pages(mem, region, 1);
 	if (!thps_populated("fault-after-reg", mem, region) ||
 	    uffd_writeprotect(uffd, mem, region, true)) {
-		ktap_diag("fault-after-reg: populate or write-protect failed: %s",
-			  strerror(errno));
+		ksft_print_msg("fault-after-reg: populate or write-protect failed: %s\n",
+			       strerror(errno));
 		return false;
 	}
 	ok = split_thps_injected(mem, region) == 0;
@@ -266,22 +268,21 @@ static bool case_move_into_wp(void)
 	bool ok = false;
 
 	if (!src || !dst || uffd < 0 || !thps_populated("move-into-wp: source", src, region) ||
-	    uffd_register(uffd, dst, region,
-			  UFFDIO_REGISTER_MODE_MISSING | UFFDIO_REGISTER_MODE_WP)) {
-		ktap_diag("move-into-wp: setup failed: %s", strerror(errno));
+	    uffd_register(uffd, dst, region, true, true, false)) {
+		ksft_print_msg("move-into-wp: setup failed: %s\n", strerror(errno));
 		goto out;
 	}
 	move.src = (uintptr_t)src;
 	move.dst = (uintptr_t)dst;
 	move.len = region;
 	if (ioctl(uffd, UFFDIO_MOVE, &move) || move.move != (int64_t)region) {
-		ktap_diag("move-into-wp: UFFDIO_MOVE moved %lld bytes: %s",
-			  (long long)move.move, strerror(errno));
+		ksft_print_msg("move-into-wp: UFFDIO_MOVE moved %lld bytes: %s\n",
+			       (long long)move.move, strerror(errno));
 		goto out;
 	}
 	if (!thps_populated("move-into-wp: destination", dst, region) ||
 	    uffd_writeprotect(uffd, dst, region, true)) {
-		ktap_diag("move-into-wp: write-protect failed: %s", strerror(errno));
+		ksft_print_msg("move-into-wp: write-protect failed: %s\n", strerror(errno));
 		goto out;
 	}
 	ok = split_thps_injected(dst, region) == 0;
@@ -303,17 +304,17 @@ static bool case_cut_by_reg(int uffd)
 	bool ok;
 
 	if (!mem || !thps_populated("cut-by-reg", mem, region)) {
-		ktap_diag("cut-by-reg: setup failed: %s", strerror(errno));
+		ksft_print_msg("cut-by-reg: setup failed: %s\n", strerror(errno));
 		return false;
 	}
 	ok = inject(true) == 0 &&
-	     uffd_register(uffd, start, end - start, UFFDIO_REGISTER_MODE_WP) == 0 &&
+	     uffd_register(uffd, start, end - start, false, true, false) == 0 &&
 	     inject(false) == 0;
 	ok = ok && uffd_writeprotect(uffd, start, end - start, true) == 0;
 	ok = ok && split_thps_injected(mem + thp_size, region - 2 * thp_size) == 0;
 	if (!ok) {
-		ktap_diag("cut-by-reg: register, write-protect or split failed: %s",
-			  strerror(errno));
+		ksft_print_msg("cut-by-reg: register, write-protect or split failed: %s\n",
+			       strerror(errno));
 		return false;
 	}
 	ok = count_wrong("cut-by-reg: registered", start, end - start, PM_UFFD_WP, true) == 0;
@@ -332,9 +333,9 @@ static bool case_fork_child(int uffd)
 	pid_t pid;
 
 	if (!mem || !thps_populated("fork-child", mem, region) ||
-	    uffd_register(uffd, mem, region, UFFDIO_REGISTER_MODE_WP) ||
+	    uffd_register(uffd, mem, region, false, true, false) ||
 	    uffd_writeprotect(uffd, mem, region, true)) {
-		ktap_diag("fork-child: setup failed: %s", strerror(errno));
+		ksft_print_msg("fork-child: setup failed: %s\n", strerror(errno));
 		return false;
 	}
 	fflush(NULL);
@@ -348,7 +349,7 @@ static bool case_fork_child(int uffd)
 		_exit(ok ? 0 : 1);
 	}
 	if (pid < 0 || waitpid(pid, &status, 0) != pid) {
-		ktap_diag("fork-child: fork or waitpid failed: %s", strerror(errno));
+		ksft_print_msg("fork-child: fork or waitpid failed: %s\n", strerror(errno));
 		munmap(mem, region);
 		return false;
 	}
@@ -385,7 +386,7 @@ static bool case_grow_over_split(void)
 		 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) != r)
 		goto setup_failed;
 	uffd = uffd_open(0);
-	if (uffd < 0 || uffd_register(uffd, r, thp_size / 2, UFFDIO_REGISTER_MODE_WP) ||
+	if (uffd < 0 || uffd_register(uffd, r, thp_size / 2, false, true, false) ||
 	    mremap(r, thp_size / 2, thp_size, 0) != r)
 		goto setup_failed;
 	grown = thp;
@@ -397,8 +398,8 @@ static bool case_grow_over_split(void)
 			 true) == 0;
 	faulted = uffd_write_faults(uffd, grown, page_size, 2000);
 	if (faulted != 1)
-		ktap_diag("grow-over-split: a write to the write-protected page %s",
-			  faulted < 0 ? strerror(errno) : "took no fault");
+		ksft_print_msg("grow-over-split: a write to the write-protected page %s\n",
+			       faulted < 0 ? strerror(errno) : "took no fault");
 	ok = faulted == 1 && ok;
 	/* A page filled there with UFFDIO_COPY, write-protected at once. */
 	source = mmap(NULL, page_size, PROT_READ | PROT_WRITE,
@@ -417,12 +418,12 @@ static bool case_grow_over_split(void)
 			 PM_UFFD_WP, true) == 0 && ok;
 	faulted = uffd_write_faults(uffd, grown + 2 * page_size, page_size, 2000);
 	if (faulted != 1)
-		ktap_diag("grow-over-split: a write to the copied page %s",
-			  faulted < 0 ? strerror(errno) : "took no fault");
+		ksft_print_msg("grow-over-split: a write to the copied page %s\n",
+			       faulted < 0 ? strerror(errno) : "took no fault");
 	ok = faulted == 1 && ok;
 	goto out;
 setup_failed:
-	ktap_diag("grow-over-split: setup failed: %s", strerror(errno));
+	ksft_print_msg("grow-over-split: setup failed: %s\n", strerror(errno));
 	ok = false;
 out:
 	if (uffd >= 0)
@@ -441,11 +442,12 @@ static bool case_fallback_bites(void)
 	bool ok;
 
 	if (!mem || !thps_populated("fallback", mem, region)) {
-		ktap_diag("fallback: setup failed: %s", strerror(errno));
+		ksft_print_msg("fallback: setup failed: %s\n", strerror(errno));
 		return false;
 	}
 	ok = split_thps_injected(mem, region) == 0;
-	ok = ok && clear_soft_dirty() == 0;
+	if (ok)
+		clear_softdirty();
 	ok = ok && count_wrong("fallback", mem, region, PM_SOFT_DIRTY, true) == 0;
 	munmap(mem, region);
 	return ok;
@@ -460,10 +462,8 @@ static void usage(void)
 int main(int argc, char **argv)
 {
 	bool expect_fallback = false;
-	struct thp_settings saved;
 	unsigned int planned = 8;
 	char err[256];
-	struct ktap t;
 	int uffd;
 
 	for (int i = 1; i < argc; i++) {
@@ -483,40 +483,38 @@ int main(int argc, char **argv)
 	nr_thps = 4 * thp_size > REGION_MAX ? 2 : 4;
 	region = nr_thps * thp_size;
 	planned += expect_fallback;
-	ktap_init(&t, planned);
-	if (thp_save(&saved)) {
-		ktap_diag("cannot read the THP controls: %s", strerror(errno));
-		return 1;
-	}
+	ksft_print_header();
+	ksft_set_plan(planned);
+	thp_save_settings();
 	uffd = uffd_open(0);
 	if (uffd < 0 || folio_size_select(thp_size, err, sizeof(err)) ||
 	    (fail_nowait && failslab_setup(err, sizeof(err)))) {
-		ktap_diag("setup: %s", uffd < 0 ? strerror(errno) : err);
+		ksft_print_msg("setup: %s\n", uffd < 0 ? strerror(errno) : err);
 		for (unsigned int i = 0; i < planned; i++)
-			ktap_result(&t, false, "setup failed (userfaultfd, PMD-sized THP or failslab)");
-		thp_restore(&saved);
-		return ktap_finish(&t);
+			ksft_test_result_fail("setup failed (userfaultfd, PMD-sized THP or failslab)\n");
+		thp_restore_settings();
+		ksft_finished();
 	}
-	ktap_result(&t, case_split_after_wp(uffd),
-		    "split-after-wp: write-protected THPs keep uffd-wp on every page when split");
-	ktap_result(&t, case_split_before_reg(uffd),
-		    "split-before-reg: THPs split before registration take uffd-wp");
-	ktap_result(&t, case_shared_table(uffd),
-		    "shared-table: splits in an unregistered VMA leave the registered one its tables");
-	ktap_result(&t, case_fault_after_reg(uffd),
-		    "fault-after-reg: THPs faulted in a registered VMA keep uffd-wp when split");
-	ktap_result(&t, case_move_into_wp(),
-		    "move-into-wp: THPs moved into a registered VMA keep uffd-wp when split");
-	ktap_result(&t, case_cut_by_reg(uffd),
-		    "cut-by-reg: a range registered across THPs keeps uffd-wp when they split");
-	ktap_result(&t, case_grow_over_split(),
-		    "grow-over-split: a registered VMA grown over a split THP's table keeps uffd-wp");
-	ktap_result(&t, case_fork_child(uffd),
-		    "fork-child: a child without the fork event has no uffd-wp, the parent keeps it");
+	ksft_test_result(case_split_after_wp(uffd),
+			 "split-after-wp: write-protected THPs keep uffd-wp on every page when split\n");
+	ksft_test_result(case_split_before_reg(uffd),
+			 "split-before-reg: THPs split before registration take uffd-wp\n");
+	ksft_test_result(case_shared_table(uffd),
+			 "shared-table: splits in an unregistered VMA leave the registered one its tables\n");
+	ksft_test_result(case_fault_after_reg(uffd),
+			 "fault-after-reg: THPs faulted in a registered VMA keep uffd-wp when split\n");
+	ksft_test_result(case_move_into_wp(),
+			 "move-into-wp: THPs moved into a registered VMA keep uffd-wp when split\n");
+	ksft_test_result(case_cut_by_reg(uffd),
+			 "cut-by-reg: a range registered across THPs keeps uffd-wp when they split\n");
+	ksft_test_result(case_grow_over_split(),
+			 "grow-over-split: a registered VMA grown over a split THP's table keeps uffd-wp\n");
+	ksft_test_result(case_fork_child(uffd),
+			 "fork-child: a child without the fork event has no uffd-wp, the parent keeps it\n");
 	if (expect_fallback)
-		ktap_result(&t, case_fallback_bites(),
-			    "fallback: a split without bits reads soft-dirty after clear_refs");
+		ksft_test_result(case_fallback_bites(),
+				 "fallback: a split without bits reads soft-dirty after clear_refs\n");
 	close(uffd);
-	thp_restore(&saved);
-	return ktap_finish(&t);
+	thp_restore_settings();
+	ksft_finished();
 }

@@ -70,6 +70,25 @@ per_file() {
 	done
 }
 
+# relay NAME FILE [STATUS]: the cases of a test program's output (FILE) as
+# ours, named "NAME: ...", as scripts/suite-results.awk reads them (so a
+# plan not met, a bail-out or no result at all fails once each); its
+# comments follow, indented so that they stay comments ("# # ..."). STATUS,
+# the program's exit status, fails once more if it is not 0 and no case did.
+relay() {
+	local name="$1" file="$2" status="${3:-0}" result desc failed=0
+	while IFS=$'\t' read -r result _ desc; do
+		case "$result" in
+		fail) not_ok "$name: $desc"; failed=1 ;;
+		*) ok "$name: $desc" ;;	# a skip's description holds its "# SKIP"
+		esac
+	done < <(awk -f "$TOP/scripts/suite-results.awk" "$file")
+	grep '^#' "$file" | sed 's/^/# /' || true
+	if [ "$status" != 0 ] && [ "$failed" = 0 ]; then
+		not_ok "$name exits with status 0" "status $status"
+	fi
+}
+
 finish() {
 	exit $((T_FAILED > 0))
 }

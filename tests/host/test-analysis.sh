@@ -10,7 +10,9 @@ if ! make -s -C "$TOP/analysis" >"$T_TMP/build.log" 2>&1; then
 fi
 ok "analysis builds with -Wall -Wextra -Werror"
 for t in test-stats test-dataset test-report test-bootstrap; do
-	(cd "$TOP/analysis/tests" && "$TOP/build/analysis/$t") | grep -E '^(not )?ok ' | sed "s/^\(\(not \)\{0,1\}ok\) [0-9]* /\1 0 $t: /"
+	status=0
+	(cd "$TOP/analysis/tests" && "$TOP/build/analysis/$t") >"$T_TMP/$t.out" 2>&1 || status=$?
+	relay "$t" "$T_TMP/$t.out" "$status"
 done
 
 # sdstat's exit statuses: only 3 means "not measured" to its callers.

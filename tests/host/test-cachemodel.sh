@@ -14,19 +14,12 @@ if ! make -s -C "$TOP/cachemodel" test OUT="$out" >"$T_TMP/build.log" 2>&1; then
 fi
 ok "the model core and its test build (-Wall -Wextra -Werror)"
 
-# Each KTAP line of test-model becomes one of ours.
+# Each case of test-model's KTAP becomes one of ours.
 set +e
 "$out/test-model" "$TOP/cachemodel/neoverse-n1.params" "$TOP/cachemodel/tests/fixture-system.map" >"$T_TMP/model.out" 2>&1
 status=$?
 set -e
-while IFS= read -r line; do
-	case "$line" in
-	"ok "*) ok "model: ${line#ok [0-9]* }" ;;
-	"not ok "*) not_ok "model: ${line#not ok [0-9]* }" ;;
-	"# "*) echo "$line" ;;
-	"Bail out!"*) not_ok "model: bailed out" "$line" ;;
-	esac
-done <"$T_TMP/model.out"
+relay model "$T_TMP/model.out"
 assert_eq "test-model exits 0" 0 "$status"
 
 # Mode cache: the plugin's counts joined to the guest's samples

@@ -10,9 +10,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/fs.h>
 
 #include "oracle.h"
 #include "pagemap.h"
+#include "vm_util.h"
 
 /* Room for the largest region: 1024 pages at 4K pages, 4096 at 16K. */
 static uint64_t *entries;
@@ -40,7 +42,8 @@ bool oracle_check(struct oracle *o, const char *after)
 		if (!make_room(reg->npages))
 			abort();
 		if (pagemap_read(o->pagemap_fd, reg->base, reg->npages, entries) ||
-		    pagemap_scan_soft_dirty(o->pagemap_fd, reg->base, reg->npages, scanned)) {
+		    pagemap_scan_pages(o->pagemap_fd, reg->base, reg->npages, 0, PAGE_IS_SOFT_DIRTY,
+				       scanned) < 0) {
 			snprintf(o->failure, sizeof(o->failure), "cannot read pagemap of region %s: %s",
 				 reg->name, strerror(errno));
 			o->failed = true;

@@ -10,6 +10,7 @@
 #include "folio.h"
 #include "oracle.h"
 #include "pagemap.h"
+#include "vm_util.h"
 
 #define SZ_2M (2u << 20)
 /*
@@ -161,8 +162,7 @@ bool oracle_prepare(struct oracle *o)
 			reg->content[i] = 1;
 		}
 	}
-	if (clear_soft_dirty())
-		return false;
+	clear_softdirty();
 	model_clear(o);
 	return true;
 }

@@ -10,9 +10,11 @@
 #include <unistd.h>
 #include <linux/userfaultfd.h>
 
+#include "kselftest.h"
 #include "oracle.h"
 #include "pagemap.h"
 #include "uffd.h"
+#include "vm_util.h"
 
 #ifndef MADV_COLLAPSE
 #define MADV_COLLAPSE 25
@@ -255,7 +257,7 @@ static bool do_fork(struct oracle *o, const struct op *op)
 
 				if (o->replaying)
 					_exit(lost ? 3 : 4);
-				printf("# in a child after fork: %s\n", o->failure);
+				ksft_print_msg("in a child after fork: %s\n", o->failure);
 				if (lost)
 					oracle_shrink(o->log, o->nlog, 300);
 				fflush(stdout);
@@ -287,8 +289,7 @@ bool op_apply(struct oracle *o, const struct op *op, bool record)
 	case OP_ACCESS:
 		return access_burst(o, op);
 	case OP_CLEAR:
-		if (clear_soft_dirty())
-			return fail(o, "clear_refs failed: %s", strerror(errno));
+		clear_softdirty();
 		model_clear(o);
 		break;
 	case OP_FORK:

@@ -25,34 +25,26 @@
 #include <unistd.h>
 
 #include "folio.h"
-#include "ktap.h"
+#include "kselftest.h"
 #include "oracle.h"
-#include "pagemap.h"
-#include "sysfs.h"
-
-#define THP THP_SYSFS
+#include "thp_settings.h"
+#include "vm_util.h"
 
 /*
  * Contpte-size mTHP always, PMD-size THP on MADV_HUGEPAGE (where the huge
  * region has them, "never" otherwise): the base region opts out.
  */
-static int select_folio_sizes(const struct geometry *g)
+static void select_folio_sizes(const struct geometry *g)
 {
-	char contpte[32], pmd[32];
-	struct thp_settings cur;
-	int ret = thp_save(&cur);
+	int contpte = folio_order(g->contpte_pages * g->page), pmd = folio_order(g->pmd_bytes);
+	struct thp_settings settings;
 
-	snprintf(contpte, sizeof(contpte), "hugepages-%zukB", g->contpte_pages * g->page >> 10);
-	snprintf(pmd, sizeof(pmd), "hugepages-%zukB", g->pmd_bytes >> 10);
-	for (unsigned int i = 0; !ret && i < cur.count; i++) {
-		char path[128];
-
-		snprintf(path, sizeof(path), THP "/%.31s/enabled", cur.size_dir[i]);
-		ret = sysfs_write(path, !strcmp(cur.size_dir[i], contpte) ? "always" :
-					 g->pmd_thp && !strcmp(cur.size_dir[i], pmd) ? "inherit" :
-					 "never");
-	}
-	return ret ? ret : sysfs_write(THP "/enabled", "madvise");
+	thp_read_settings(&settings);
+	for (int i = 0; i < NR_ORDERS; i++)
+		settings.hugepages[i].enabled = i == contpte ? THP_ALWAYS :
+						g->pmd_thp && i == pmd ? THP_INHERIT : THP_NEVER;
+	settings.thp_enabled = THP_MADVISE;
+	thp_write_settings(&settings);
 }
 
 static void usage(const char *why)
@@ -72,9 +64,7 @@ int main(int argc, char **argv)
 	unsigned long long seed = 1, max_ops = 1000000, duration = 0;
 	const struct geometry *g = oracle_geometry();
 	char pmd_name[8];
-	struct thp_settings saved;
 	struct oracle o;
-	struct ktap t;
 	uint64_t rng;
 	time_t start = time(NULL), next_report;
 	char *end, what[160];
@@ -97,26 +87,29 @@ int main(int argc, char **argv)
 	if (optind != argc)
 		usage("unexpected argument");
 
-	ktap_init(&t, 0);
-	ktap_diag("seed %llu, %s %llu", seed, duration ? "seconds" : "operations",
-		  duration ? duration : max_ops);
-	if (!soft_dirty_supported()) {
-		ktap_skip(&t, "soft-dirty is not supported by this kernel");
-		return ktap_finish(&t);
+	ksft_print_header();
+	ksft_print_msg("seed %llu, %s %llu\n", seed, duration ? "seconds" : "operations",
+		       duration ? duration : max_ops);
+	if (!softdirty_supported()) {
+		ksft_set_plan(1);
+		ksft_test_result_skip("soft-dirty is not supported by this kernel\n");
+		ksft_finished();
 	}
+	/* No false negative, each operation but OP_ACCESS exercised, swap-out seen. */
+	ksft_set_plan(1 + (NR_OPS - OP_CLEAR) + 1);
 	folio_size_name(g->pmd_bytes, pmd_name, sizeof(pmd_name));
 	if (g->page != 4096)
-		ktap_diag("%zuK pages: regions %s (%zu pages), %s (%zu), %s (%zu), shmem (%zu)%s",
-			  g->page >> 10, g->name[REGION_BASE], g->npages[REGION_BASE],
-			  g->name[REGION_CONTPTE], g->npages[REGION_CONTPTE], g->name[REGION_HUGE],
-			  g->npages[REGION_HUGE], g->npages[REGION_SHMEM],
-			  g->pmd_thp ? "" : "; no PMD-size THPs");
+		ksft_print_msg("%zuK pages: regions %s (%zu pages), %s (%zu), %s (%zu), shmem (%zu)%s\n",
+			       g->page >> 10, g->name[REGION_BASE], g->npages[REGION_BASE],
+			       g->name[REGION_CONTPTE], g->npages[REGION_CONTPTE],
+			       g->name[REGION_HUGE], g->npages[REGION_HUGE],
+			       g->npages[REGION_SHMEM], g->pmd_thp ? "" : "; no PMD-size THPs");
 	memset(&o, 0, sizeof(o));
 	o.uffd_supported = true;
-	if (thp_save(&saved) || select_folio_sizes(g) || oracle_setup(&o) || !oracle_prepare(&o)) {
-		ktap_result(&t, false, "setting up the regions: %s", strerror(errno));
-		return ktap_finish(&t);
-	}
+	thp_save_settings();
+	select_folio_sizes(g);
+	if (oracle_setup(&o) || !oracle_prepare(&o))
+		ksft_exit_fail_msg("setting up the regions: %s\n", strerror(errno));
 	rng = seed;
 	next_report = start + 30;
 	while (o.ops < max_ops && (!duration || (unsigned long long)(time(NULL) - start) < duration)) {
@@ -124,38 +117,39 @@ int main(int argc, char **argv)
 
 		op_describe(&op, &o, what, sizeof(what));
 		if (!op_apply(&o, &op, true) || !oracle_check(&o, what)) {
-			ktap_diag("seed %llu, after %llu operations: %s", seed,
-				  (unsigned long long)o.ops, o.failure);
+			ksft_print_msg("seed %llu, after %llu operations: %s\n", seed,
+				       (unsigned long long)o.ops, o.failure);
 			if (strstr(o.failure, "false negative") || strstr(o.failure, "data lost")) {
-				ktap_diag("reproduce with: sd-oracle --seed %llu --ops %llu", seed,
-					  (unsigned long long)o.ops + 64);
+				ksft_print_msg("reproduce with: sd-oracle --seed %llu --ops %llu\n",
+					       seed, (unsigned long long)o.ops + 64);
 				oracle_shrink(o.log, o.nlog, 300);
 			}
 			break;
 		}
 		if (time(NULL) >= next_report) {
-			ktap_diag("%llu operations, %llu checks, %llu false positives so far",
-				  (unsigned long long)o.ops, (unsigned long long)o.checks,
-				  (unsigned long long)o.false_positives);
+			ksft_print_msg("%llu operations, %llu checks, %llu false positives so far\n",
+				       (unsigned long long)o.ops, (unsigned long long)o.checks,
+				       (unsigned long long)o.false_positives);
 			next_report += 30;
 		}
 	}
-	thp_restore(&saved);
+	thp_restore_settings();
 
-	ktap_result(&t, !o.failed, "no false negative in %llu operations (%llu checks of every page, seed %llu)",
-		    (unsigned long long)o.ops, (unsigned long long)o.checks, seed);
-	ktap_diag("false positives (pages soft-dirty without a write since the clear): %llu page checks",
-		  (unsigned long long)o.false_positives);
+	ksft_test_result(!o.failed,
+			 "no false negative in %llu operations (%llu checks of every page, seed %llu)\n",
+			 (unsigned long long)o.ops, (unsigned long long)o.checks, seed);
+	ksft_print_msg("false positives (pages soft-dirty without a write since the clear): %llu page checks\n",
+		       (unsigned long long)o.false_positives);
 	for (int i = OP_CLEAR; i < NR_OPS; i++) {
 		if (i == OP_COLLAPSE && !g->pmd_thp)
-			ktap_skip(&t, "exercised: %s: not drawn, PMD-size THPs (%s at %zuK pages) are too big for the oracle",
-				  op_names[i], pmd_name, g->page >> 10);
+			ksft_test_result_skip("exercised: %s: not drawn, PMD-size THPs (%s at %zuK pages) are too big for the oracle\n",
+					      op_names[i], pmd_name, g->page >> 10);
 		else
-			ktap_result(&t, o.count[i] > 0, "exercised: %s (%llu times)", op_names[i],
-				    (unsigned long long)o.count[i]);
+			ksft_test_result(o.count[i] > 0, "exercised: %s (%llu times)\n",
+					 op_names[i], (unsigned long long)o.count[i]);
 	}
-	ktap_result(&t, o.swapped_seen > 0, "pages were seen swapped out (%llu page checks)",
-		    (unsigned long long)o.swapped_seen);
+	ksft_test_result(o.swapped_seen > 0, "pages were seen swapped out (%llu page checks)\n",
+			 (unsigned long long)o.swapped_seen);
 	oracle_teardown(&o);
-	return ktap_finish(&t);
+	ksft_finished();
 }

@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include <fcntl.h>
 
+#include "kselftest.h"
 #include "oracle.h"
 
 /* Does replaying ops[0..n) in a fresh process end in a false negative? */
@@ -61,7 +62,7 @@ static void print_log(const struct op *ops, size_t n)
 		names.regions[r].name = oracle_geometry()->name[r];
 	for (size_t i = 0; i < n; i++) {
 		op_describe(&ops[i], &names, what, sizeof(what));
-		printf("#   %3zu: %s\n", i + 1, what);
+		ksft_print_msg("  %3zu: %s\n", i + 1, what);
 	}
 }
 
@@ -111,8 +112,9 @@ size_t oracle_shrink(const struct op *log, size_t n, unsigned int max_replays)
 			granularity = granularity * 2 < n ? granularity * 2 : n;
 		}
 	}
-	printf("# shortest failing log found (%zu operations, %u replays, after writing every page once and clearing;\n"
-	       "# the seeds are those of the bursts and child steps):\n", n, replays);
+	ksft_print_msg("shortest failing log found (%zu operations, %u replays, after writing every page once and clearing;\n",
+		       n, replays);
+	ksft_print_msg("the seeds are those of the bursts and child steps):\n");
 	print_log(ops, n);
 	free(ops);
 	free(cand);
