@@ -7,7 +7,6 @@
  * counts wall time, instructions, cycles, task-clock and page-faults.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +15,7 @@
 
 #include "folio.h"
 #include "mem.h"
+#include "opts.h"
 #include "perfctr.h"
 #include "results.h"
 #include "size.h"
@@ -41,11 +41,11 @@ int main(int argc, char **argv)
 	unsigned int reps = 10;
 	struct perfctr_set ctr;
 	struct perfctr_sample s;
-	char params[96], name[16], err[256], *end;
+	char params[96], name[16], err[256];
 	uint64_t t;
 	int c;
 
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	while ((c = opt_next(argc, argv, longopts, usage)) != -1) {
 		switch (c) {
 		case 's':
 			if (size_parse(optarg, &size))
@@ -56,22 +56,15 @@ int main(int argc, char **argv)
 				usage("--folio takes a power-of-two size such as 4K or 64K");
 			break;
 		case 'r':
-			reps = (unsigned int)strtoul(optarg, &end, 10);
-			if (*end || !reps || reps > 100000)
+			if (count_parse(optarg, 100000, &reps))
 				usage("--reps takes a number from 1 to 100000");
 			break;
-		default:
-			usage("unknown option");
 		}
 	}
-	if (optind != argc)
-		usage("unexpected argument");
 	if (size % (2u << 20) || size % folio)
 		usage("--size must be a multiple of 2M and of the folio size");
-	if (mem_available() && size > mem_available() / 10 * 9) {
-		fprintf(stderr, "fault-bench: --size %zuM does not fit in the guest\n", size >> 20);
+	if (size_fits("fault-bench", size, 9))
 		return 2;
-	}
 	thp_save_settings();
 	if (folio_size_select(folio, err, sizeof(err))) {
 		fprintf(stderr, "fault-bench: %s\n", err);

@@ -26,7 +26,6 @@
  * Output: RESULT lines (see guest/include/results.h).
  */
 #include <errno.h>
-#include <getopt.h>
 #include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,6 +37,7 @@
 #include "cpu.h"
 #include "folio.h"
 #include "mem.h"
+#include "opts.h"
 #include "perfctr.h"
 #include "results.h"
 #include "size.h"
@@ -73,26 +73,19 @@ static void parse(int argc, char **argv, struct options *o)
 		{ "cpu", required_argument, NULL, 'c' },
 		{ NULL, 0, NULL, 0 },
 	};
-	char *end;
 	int c;
 
 	*o = (struct options){ .size = 1u << 30, .folio = (size_t)getpagesize(), .clean = false,
 			       .reps = 5, .forks = 1,
 			       .cpu = -1 };
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	while ((c = opt_next(argc, argv, longopts, usage)) != -1) {
 		switch (c) {
 		case 's':
 			if (size_parse(optarg, &o->size))
 				usage("--size takes a size such as 256M or 1G");
 			break;
 		case 'f':
-			if (!strcmp(optarg, "base"))
-				o->folio = (size_t)getpagesize();
-			else if (!strcmp(optarg, "cont"))
-				o->folio = folio_contpte_size();
-			else if (!strcmp(optarg, "pmd"))
-				o->folio = folio_pmd_size();
-			else if (folio_size_parse(optarg, &o->folio))
+			if (folio_option_parse(optarg, &o->folio))
 				usage("--folio takes a power-of-two size such as 4K, 16K, 64K or 2M, "
 				      "or base, cont or pmd");
 			break;
@@ -102,26 +95,19 @@ static void parse(int argc, char **argv, struct options *o)
 			o->clean = strcmp(optarg, "clean") == 0;
 			break;
 		case 'r':
-			o->reps = (unsigned int)strtoul(optarg, &end, 10);
-			if (*end || o->reps == 0 || o->reps > 10000)
+			if (count_parse(optarg, 10000, &o->reps))
 				usage("--reps takes a number from 1 to 10000");
 			break;
 		case 'n':
-			o->forks = (unsigned int)strtoul(optarg, &end, 10);
-			if (*end || o->forks == 0 || o->forks > 1000)
+			if (count_parse(optarg, 1000, &o->forks))
 				usage("--forks takes a number from 1 to 1000");
 			break;
 		case 'c':
-			o->cpu = (int)strtol(optarg, &end, 10);
-			if (*end || end == optarg || o->cpu < 0 || o->cpu >= CPU_SETSIZE)
+			if (cpu_parse(optarg, &o->cpu))
 				usage("--cpu takes the number of a CPU, from 0");
 			break;
-		default:
-			usage("unknown option");
 		}
 	}
-	if (optind != argc)
-		usage("unexpected argument");
 	if (o->size % o->folio || o->size % (2u << 20))
 		usage("--size must be a multiple of 2M and of the folio size");
 }
@@ -132,19 +118,14 @@ int main(int argc, char **argv)
 	struct perfctr_set ctr;
 	struct perfctr_sample s;
 	char params[128], name[16], err[256];
-	size_t avail;
 	uint64_t t;
 	int status;
 
 	parse(argc, argv, &o);
 	if (o.cpu >= 0 && cpu_pin("fork-bench", o.cpu))
 		return 2;
-	avail = mem_available();
-	if (avail && o.size > avail / 10 * 9) {
-		fprintf(stderr, "fork-bench: --size %zuM does not fit: the guest has %zuM available\n",
-			o.size >> 20, avail >> 20);
+	if (size_fits("fork-bench", o.size, 9))
 		return 2;
-	}
 	thp_save_settings();
 	if (folio_size_select(o.folio, err, sizeof(err))) {
 		fprintf(stderr, "fork-bench: %s\n", err);

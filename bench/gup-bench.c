@@ -12,7 +12,6 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +21,7 @@
 #include <unistd.h>
 
 #include "mem.h"
+#include "opts.h"
 #include "perfctr.h"
 #include "results.h"
 #include "size.h"
@@ -94,26 +94,21 @@ int main(int argc, char **argv)
 	size_t size = 256u << 20;
 	unsigned int reps = 10;
 	struct perfctr_set ctr;
-	char params[32], *mem, *end;
+	char params[32], *mem;
 	int c, fd;
 
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	while ((c = opt_next(argc, argv, longopts, usage)) != -1) {
 		switch (c) {
 		case 's':
 			if (size_parse(optarg, &size) || !size || size % (1u << 20))
 				usage("--size takes a whole number of MiB such as 256M");
 			break;
 		case 'r':
-			reps = (unsigned int)strtoul(optarg, &end, 10);
-			if (*end || !reps || reps > 100000)
+			if (count_parse(optarg, 100000, &reps))
 				usage("--reps takes a number from 1 to 100000");
 			break;
-		default:
-			usage("unknown option");
 		}
 	}
-	if (optind != argc)
-		usage("unexpected argument");
 	fd = open(GUP_TEST_FILE, O_RDWR);
 	if (fd < 0) {
 		fprintf(stderr, "gup-bench: cannot open %s: %s (a kernel with CONFIG_GUP_TEST and debugfs mounted)\n",

@@ -9,7 +9,6 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +18,7 @@
 
 #include "folio.h"
 #include "mem.h"
+#include "opts.h"
 #include "perfctr.h"
 #include "results.h"
 #include "size.h"
@@ -53,7 +53,7 @@ int main(int argc, char **argv)
 	uint64_t t;
 	int c, fd;
 
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	while ((c = opt_next(argc, argv, longopts, usage)) != -1) {
 		switch (c) {
 		case 's':
 			if (size_parse(optarg, &size))
@@ -69,16 +69,11 @@ int main(int argc, char **argv)
 				usage("--loops takes a number from 1 to 10000");
 			break;
 		case 'r':
-			reps = (unsigned int)strtoul(optarg, &end, 10);
-			if (*end || !reps || reps > 100000)
+			if (count_parse(optarg, 100000, &reps))
 				usage("--reps takes a number from 1 to 100000");
 			break;
-		default:
-			usage("unknown option");
 		}
 	}
-	if (optind != argc)
-		usage("unexpected argument");
 	if (size % (2u << 20) || size > (4ul << 30))
 		usage("--size must be a multiple of 2M, at most 4G");
 	fd = open(BENCH_FILE, O_RDWR | O_CLOEXEC);

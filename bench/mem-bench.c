@@ -89,10 +89,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: mem-bench [--size SIZE] (default 1G)\n");
 		return 2;
 	}
-	if (mem_available() && size > mem_available() / 10 * 9) {
-		fprintf(stderr, "mem-bench: --size %zuM does not fit in the guest\n", size >> 20);
+	if (size_fits("mem-bench", size, 9))
 		return 2;
-	}
 	thp_save_settings();
 	if (folio_size_select(4096, err, sizeof(err))) {
 		fprintf(stderr, "mem-bench: cannot select 4K folios: %s\n", err);

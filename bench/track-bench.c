@@ -23,7 +23,6 @@
  * phases are numbered (rep - 1) * ROUNDS + round.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,6 +34,7 @@
 #include "cpu.h"
 #include "folio.h"
 #include "mem.h"
+#include "opts.h"
 #include "perfctr.h"
 #include "results.h"
 #include "shmem-folio.h"
@@ -68,12 +68,11 @@ static void usage(const char *why)
 
 static unsigned int parse_uint(const char *text, unsigned int max, const char *why)
 {
-	char *end;
-	unsigned long v = strtoul(text, &end, 10);
+	unsigned int v;
 
-	if (*end || end == text || v == 0 || v > max)
+	if (count_parse(text, max, &v))
 		usage(why);
-	return (unsigned int)v;
+	return v;
 }
 
 static void parse(int argc, char **argv, struct options *o)
@@ -90,26 +89,19 @@ static void parse(int argc, char **argv, struct options *o)
 		{ NULL, 0, NULL, 0 },
 	};
 	enum track_mech m;
-	char *end;
 	int c;
 
 	*o = (struct options){ .size = 64u << 20, .folio = (size_t)getpagesize(),
 			       .mech = TRACK_SD_PAGEMAP, .pct = 10, .rounds = 3, .reps = 3,
 			       .cpu = -1 };
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	while ((c = opt_next(argc, argv, longopts, usage)) != -1) {
 		switch (c) {
 		case 's':
 			if (size_parse(optarg, &o->size))
 				usage("--size takes a size such as 64M or 1G");
 			break;
 		case 'f':
-			if (!strcmp(optarg, "base"))
-				o->folio = (size_t)getpagesize();
-			else if (!strcmp(optarg, "cont"))
-				o->folio = folio_contpte_size();
-			else if (!strcmp(optarg, "pmd"))
-				o->folio = folio_pmd_size();
-			else if (folio_size_parse(optarg, &o->folio))
+			if (folio_option_parse(optarg, &o->folio))
 				usage("--folio takes a size such as 4K, 64K or 2M, or base, cont or pmd");
 			break;
 		case 'm':
@@ -135,16 +127,11 @@ static void parse(int argc, char **argv, struct options *o)
 			o->reps = parse_uint(optarg, 1000, "--reps takes a number from 1 to 1000");
 			break;
 		case 'c':
-			o->cpu = (int)strtol(optarg, &end, 10);
-			if (*end || end == optarg || o->cpu < 0 || o->cpu >= CPU_SETSIZE)
+			if (cpu_parse(optarg, &o->cpu))
 				usage("--cpu takes the number of a CPU, from 0");
 			break;
-		default:
-			usage("unknown option");
 		}
 	}
-	if (optind != argc)
-		usage("unexpected argument");
 	if (o->size % o->folio || o->size % (2u << 20))
 		usage("--size must be a multiple of 2M and of the folio size");
 }
@@ -346,18 +333,13 @@ int main(int argc, char **argv)
 {
 	struct options o;
 	char params[160], name[16], err[256], why[160];
-	size_t avail;
 	int ret;
 
 	parse(argc, argv, &o);
 	if (o.cpu >= 0 && cpu_pin("track-bench", o.cpu))
 		return 2;
-	avail = mem_available();
-	if (avail && o.size > avail / 10 * 8) {
-		fprintf(stderr, "track-bench: --size %zuM does not fit: the guest has %zuM available\n",
-			o.size >> 20, avail >> 20);
+	if (size_fits("track-bench", o.size, 8))
 		return 2;
-	}
 	if (o.mech != MECH_NONE && !track_mech_available((enum track_mech)o.mech, why, sizeof(why))) {
 		fprintf(stderr, "track-bench: %s: %s\n", track_mech_name((enum track_mech)o.mech), why);
 		return 2;

@@ -22,6 +22,11 @@
  */
 size_t folio_contpte_size(void);
 size_t folio_pmd_size(void);
+/*
+ * --folio: a power-of-two size (folio_size_parse()), or base (the page
+ * size), cont (folio_contpte_size()) or pmd (folio_pmd_size()). 0, or -1.
+ */
+int folio_option_parse(const char *text, size_t *bytes);
 /* Parses "4K", "16K", "64K", "2M" (also "4k", "65536"); 0 or -1. */
 int folio_size_parse(const char *text, size_t *bytes);
 /* Formats a size as "4K", "64K", "2M". */

@@ -25,5 +25,14 @@ int pagemap_read(int fd, const void *addr, size_t npages, uint64_t *entries);
  */
 long pagemap_scan_pages(int fd, const void *addr, size_t npages, unsigned long long flags,
 			unsigned long long category, bool *out);
+/*
+ * Counts the pages of [addr, addr + len) whose pagemap entry is not present
+ * or differs from @want in @bit (PM_SOFT_DIRTY or PM_UFFD_WP), and prints the
+ * first few and the count with ksft_print_msg(), prefixed with @what. A page
+ * that is not present is left out where @may_be_absent (NULL: none) says so.
+ * Returns the count, or len / page + 1 when pagemap cannot be read.
+ */
+size_t pagemap_count_wrong(const char *what, const char *addr, size_t len, uint64_t bit,
+			   bool want, bool (*may_be_absent)(const char *page));
 
 #endif

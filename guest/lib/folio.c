@@ -157,3 +157,16 @@ out:
 		close(kpf);
 	return ret;
 }
+
+int folio_option_parse(const char *text, size_t *bytes)
+{
+	if (!strcmp(text, "base"))
+		*bytes = (size_t)getpagesize();
+	else if (!strcmp(text, "cont"))
+		*bytes = folio_contpte_size();
+	else if (!strcmp(text, "pmd"))
+		*bytes = folio_pmd_size();
+	else
+		return folio_size_parse(text, bytes);
+	return 0;
+}

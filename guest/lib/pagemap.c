@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 #include <linux/fs.h>
 
+#include "kselftest.h"
 #include "pagemap.h"
+#include "vm_util.h"
 
 int pagemap_open(void)
 {
@@ -75,4 +78,37 @@ long pagemap_scan_pages(int fd, const void *addr, size_t npages, unsigned long l
 		start = arg.walk_end;
 	}
 	return found;
+}
+
+size_t pagemap_count_wrong(const char *what, const char *addr, size_t len, uint64_t bit,
+			   bool want, bool (*may_be_absent)(const char *page))
+{
+	size_t page = (size_t)getpagesize(), npages = len / page, wrong = 0;
+	uint64_t *entries = calloc(npages, sizeof(*entries));
+	int fd = pagemap_open();
+
+	if (!entries || fd < 0 || pagemap_read(fd, addr, npages, entries)) {
+		ksft_print_msg("%s: cannot read pagemap: %s\n", what, strerror(errno));
+		wrong = npages + 1;
+		goto out;
+	}
+	for (size_t i = 0; i < npages; i++) {
+		bool present = entries[i] & PM_PRESENT;
+
+		if (!present && may_be_absent && may_be_absent(addr + i * page))
+			continue;
+		if (present && !!(entries[i] & bit) == want)
+			continue;
+		if (wrong++ < 4)
+			ksft_print_msg("%s: page %zu: pagemap %#llx, want bit %d %s\n", what, i,
+				       (unsigned long long)entries[i], bit == PM_UFFD_WP ? 57 : 55,
+				       want ? "set" : "clear");
+	}
+	if (wrong)
+		ksft_print_msg("%s: %zu of %zu pages wrong\n", what, wrong, npages);
+out:
+	if (fd >= 0)
+		close(fd);
+	free(entries);
+	return wrong;
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <errno.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,4 +51,41 @@ size_t mem_available(void)
 	if (f)
 		fclose(f);
 	return kb * 1024;
+}
+
+int count_parse(const char *text, unsigned long max, unsigned int *count)
+{
+	char *end;
+	unsigned long v;
+
+	errno = 0;
+	v = strtoul(text, &end, 10);
+	if (errno || *end || end == text || text[0] == '-' || v == 0 || v > max)
+		return -1;
+	*count = (unsigned int)v;
+	return 0;
+}
+
+int cpu_parse(const char *text, int *cpu)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(text, &end, 10);
+	if (errno || *end || end == text || v < 0 || v >= CPU_SETSIZE)
+		return -1;
+	*cpu = (int)v;
+	return 0;
+}
+
+int size_fits(const char *prog, size_t size, unsigned int tenths)
+{
+	size_t avail = mem_available();
+
+	if (!avail || size <= avail / 10 * tenths)
+		return 0;
+	fprintf(stderr, "%s: --size %zuM does not fit: the guest has %zuM available\n",
+		prog, size >> 20, avail >> 20);
+	return -1;
 }

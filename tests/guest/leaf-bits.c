@@ -47,38 +47,11 @@
 
 static size_t page_size;
 
-/*
- * Counts the pages of [addr, addr + len) whose pagemap entry is not present
- * or differs from @want in @bit; prints the first few. len/page + 1 when
- * pagemap cannot be read.
- */
+/* Pages of [addr, addr + len) not present or with @bit not @want. */
 static size_t count_wrong(const char *what, const char *addr, size_t len, uint64_t bit,
 			  bool want)
 {
-	size_t npages = len / page_size, wrong = 0;
-	uint64_t *entries = calloc(npages, sizeof(*entries));
-	int fd = pagemap_open();
-
-	if (!entries || fd < 0 || pagemap_read(fd, addr, npages, entries)) {
-		ksft_print_msg("%s: cannot read pagemap: %s\n", what, strerror(errno));
-		wrong = npages + 1;
-		goto out;
-	}
-	for (size_t i = 0; i < npages; i++) {
-		if ((entries[i] & PM_PRESENT) && !!(entries[i] & bit) == want)
-			continue;
-		if (wrong++ < 4)
-			ksft_print_msg("%s: page %zu: pagemap %#llx, want bit %d %s\n", what, i,
-				       (unsigned long long)entries[i], bit == PM_UFFD_WP ? 57 : 55,
-				       want ? "set" : "clear");
-	}
-	if (wrong)
-		ksft_print_msg("%s: %zu of %zu pages wrong\n", what, wrong, npages);
-out:
-	if (fd >= 0)
-		close(fd);
-	free(entries);
-	return wrong;
+	return pagemap_count_wrong(what, addr, len, bit, want, NULL);
 }
 
 /* A PMD-sized THP of its own alignment, populated by one write. */

@@ -86,40 +86,12 @@ static bool zapped(const char *addr)
 }
 
 /*
- * Counts the pages of [addr, addr + len) that are present and whose pagemap
- * bit @bit differs from @want, leaving out the pages split_thps() zapped.
- * Returns the count, or len / page_size + 1 when pagemap cannot be read.
+ * Pages of [addr, addr + len) with @bit not @want, or not present unless
+ * split_thps() zapped them.
  */
 static size_t count_wrong(const char *what, char *addr, size_t len, uint64_t bit, bool want)
 {
-	size_t npages = len / page_size, wrong = 0;
-	uint64_t *entries = calloc(npages, sizeof(*entries));
-	int fd = pagemap_open();
-
-	if (!entries || fd < 0 || pagemap_read(fd, addr, npages, entries)) {
-		ksft_print_msg("%s: cannot read pagemap: %s\n", what, strerror(errno));
-		wrong = npages + 1;
-		goto out;
-	}
-	for (size_t i = 0; i < npages; i++) {
-		bool present = entries[i] & PM_PRESENT;
-
-		if (zapped(addr + i * page_size) && !present)
-			continue;
-		if (present && !!(entries[i] & bit) == want)
-			continue;
-		if (wrong++ < 4)
-			ksft_print_msg("%s: page %zu: pagemap %#llx, want bit %d %s\n", what, i,
-				       (unsigned long long)entries[i], bit == PM_UFFD_WP ? 57 : 55,
-				       want ? "set" : "clear");
-	}
-	if (wrong)
-		ksft_print_msg("%s: %zu of %zu pages wrong\n", what, wrong, npages);
-out:
-	if (fd >= 0)
-		close(fd);
-	free(entries);
-	return wrong;
+	return pagemap_count_wrong(what, addr, len, bit, want, zapped);
 }
 
 /* A thp_size-aligned region of @len bytes of THPs, populated; NULL on failure. */
