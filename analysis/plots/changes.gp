@@ -38,6 +38,10 @@ if (rows == 0) {
 } else {
 	# Each variant a little above or below its row, so that the intervals
 	# of one measurement do not overlap.
-	plot for [i=1:words(vars)] datafile using ($4 == i ? $5 : NaN):($1 + 0.18 * (i - (words(vars) + 1) / 2.0)):(clip($6)):(clip($7)):yticlabels(2) \
-		with xerrorbars lt i title word(vars, i)
+	# The labels from a series of their own at the row itself: from the
+	# variants' series (each a little off the row) they were drawn as many
+	# times as there are variants, each a little apart.
+	plot for [i=1:words(vars)] datafile using ($4 == i ? $5 : NaN):($1 + 0.18 * (i - (words(vars) + 1) / 2.0)):(clip($6)):(clip($7)) \
+		with xerrorbars lt i title word(vars, i), \
+		datafile using (NaN):1:yticlabels(2) with points notitle
 }

@@ -26,7 +26,7 @@ benchmarks="${BENCHMARKS:-$here/../../bench/benchmarks.tsv}"
 mode="${CHANGES_MODE:-icount}"
 case "$mode" in
 icount) what="instructions (QEMU -icount)" name=changes ;;
-cache) what="modelled cycles (mode cache: the Neoverse N1 model of cachemodel/)" name=changes-cache ;;
+cache) what="modelled cycles (N1 cache model)" name=changes-cache ;;
 *) echo "changes.sh: CHANGES_MODE '$mode' has no plot; modes: icount cache" >&2; exit 2 ;;
 esac
 measures=$(awk -F'\t' -v mode="$mode" '$1 == "plot" && $6 == "changes" && $5 == mode { print $2 "\t" $3 "\t" $4 }' "$benchmarks")

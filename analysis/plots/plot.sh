@@ -162,5 +162,7 @@ bash "$here/changes.sh" "$run" "$out"
 # A run with mode cache (the memory-hierarchy model): its modelled cycles,
 # against issue 16's targets.
 if grep -q ',cache,' "$run/results.csv"; then
-	CHANGES_MODE=cache CHANGES_TARGETS="1 3 4" bash "$here/changes.sh" "$run" "$out"
+	CHANGES_MODE=cache CHANGES_TARGETS="-1 1 3 4" CHANGES_XRANGE="-20:15" \
+		CHANGES_PHASES="populate fork dontneed munmap touch gup_fast pin_fast reset first_write scan" \
+		bash "$here/changes.sh" "$run" "$out"
 fi
