@@ -138,7 +138,7 @@ cache_row() {
 			f=$(CELL_MODE=cache cell "$dest/cache-first" baseline "$v" "$re" "$@" --metric cache_cycles | cut -f1)
 		line=" | $f"
 		for m in cache_instructions cache_l1d_misses cache_slc_misses cache_cycles cache_cycles_lat_half cache_cycles_lat_double; do
-			c=$(CELL_MODE=cache cell "$dest/cache" baseline "$v" "$re" "$@" --metric "$m")
+			c=$(CELL_MODE=cache cell "$cache_dir" baseline "$v" "$re" "$@" --metric "$m")
 			line="$line | $(printf '%s' "$c" | cut -f1)"
 			lohi=$(printf '%s' "$c" | cut -f2)
 			case "$m" in
@@ -160,11 +160,21 @@ cache_row() {
 	done
 }
 
-# The modelled table, where a cache run is kept (results/cache/).
+# The modelled table: of the published run where it ran mode cache, else of
+# the cache run kept in results/cache/ (none without either).
 cache_summary() {
-	[ -f "$dest/cache/results.csv" ] || return 0
+	# The published run's own mode cache where it has one (the default
+	# experiment runs it), else the kept cache run.
+	local link
+	if grep -q ',cache,' "$dest/results.csv" 2>/dev/null; then
+		cache_dir="$dest" link="results/"
+	elif [ -f "$dest/cache/results.csv" ]; then
+		cache_dir="$dest/cache" link="results/cache/"
+	else
+		return 0
+	fi
 	echo
-	echo "The memory hierarchy, modelled (issue 16): run \`$(cat "$dest/cache/RUN")\` ([results/cache/](results/cache/))$([ -f "$dest/cache-first/RUN" ] && printf '%s' ", the first implementation \`$(cat "$dest/cache-first/RUN")\` ([results/cache-first/](results/cache-first/))"), QEMU -icount with"
+	echo "The memory hierarchy, modelled (issue 16): run \`$(cat "$cache_dir/RUN")\` ([$link]($link))$([ -f "$dest/cache-first/RUN" ] && printf '%s' ", the first implementation \`$(cat "$dest/cache-first/RUN")\` ([results/cache-first/](results/cache-first/))"), QEMU -icount with"
 	echo "a Neoverse N1 cache model (\`cachemodel/\`: L1i/L1d 64K, L2 1M, SLC 32M; latencies in"
 	echo "\`cachemodel/neoverse-n1.params\`), counting only the measured phase of the benchmark's own task."
 	echo
