@@ -24,7 +24,8 @@
 #                    host core (tests keep the multi-threaded default, which
 #                    interleaves vCPUs finely enough to catch races)
 #   --cache          --icount plus the cache model (cachemodel/, built by
-#                    make cachemodel): its counts per marked phase go to
+#                    make cachemodel; CACHEMODEL_PLUGIN: another build of
+#                    it): its counts per marked phase go to
 #                    cache.out in the run directory, and joined to the
 #                    guest's samples (scripts/cache-join.sh) to cache.log.
 #                    KASLR is turned off (nokaslr: the same physical layout,
@@ -96,7 +97,7 @@ else
 	initramfs="$BUILD/initramfs.cpio"
 	[ -f "$initramfs" ] || die "no guest image ($initramfs): run 'make guest-image'"
 fi
-plugin="$BUILD/cachemodel/libcachemodel.so"
+plugin="${CACHEMODEL_PLUGIN:-$BUILD/cachemodel/libcachemodel.so}"
 cache_params="$TOP/cachemodel/neoverse-n1.params"
 plugin_args=""
 if [ "$cache" = 1 ]; then

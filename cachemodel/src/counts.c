@@ -44,6 +44,7 @@ void counts_add(struct cm_counts *sum, const struct cm_counts *c)
 	sum->slc_accesses += c->slc_accesses;
 	sum->slc_misses += c->slc_misses;
 	sum->dc_zva += c->dc_zva;
+	sum->barriers += c->barriers;
 }
 
 /* The cycles beyond one per instruction: each miss times what the next level adds. */

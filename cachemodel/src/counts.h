@@ -23,6 +23,13 @@ struct cm_counts {
 	 * DC ZVA): this counts what is missing.
 	 */
 	uint64_t dc_zva;
+	/*
+	 * DMB and DSB instructions executed (insn.h). The modelled cycles count
+	 * each as one cycle, as every instruction; on hardware a barrier that
+	 * waits for stores or loads to complete costs more, by an amount the
+	 * model does not know: this counts them, so that a reader can.
+	 */
+	uint64_t barriers;
 };
 
 /* Privilege of the instruction that made an access. */

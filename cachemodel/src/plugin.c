@@ -35,6 +35,8 @@
  *
  * Not seen: DC ZVA's stores (QEMU 7.2 reports no memory access for them and
  * cannot give the register holding the address): counted as dc_zva.
+ * The cost of memory barriers beyond one cycle: DMB and DSB are counted as
+ * barriers (insn.h).
  * QEMU's own page-table walks (the hardware walker's loads go through the
  * caches; TLBs are not modelled), prefetchers, coherence traffic.
  *
@@ -66,6 +68,7 @@
 #include "arena.h"
 #include "attrib.h"
 #include "hierarchy.h"
+#include "insn.h"
 #include "marker.h"
 #include "phases.h"
 #include "report-symbols.h"
@@ -190,15 +193,14 @@ static void on_memory(unsigned int vcpu, qemu_plugin_meminfo_t info, uint64_t va
 	}
 }
 
-/* DC ZVA, Xt: SYS #3, C7, C4, #1, Xt. */
-static bool is_dc_zva(uint32_t insn)
-{
-	return (insn & 0xffffffe0u) == 0xd50b7420u;
-}
-
 static void on_dc_zva(unsigned int vcpu, void *udata)
 {
 	phase_counts(&vcpus[vcpu], (enum cm_mode)(uintptr_t)udata)->dc_zva++;
+}
+
+static void on_barrier(unsigned int vcpu, void *udata)
+{
+	phase_counts(&vcpus[vcpu], (enum cm_mode)(uintptr_t)udata)->barriers++;
 }
 
 static uint32_t insn_word(const struct qemu_plugin_insn *insn)
@@ -244,8 +246,11 @@ static void on_translation(qemu_plugin_id_t id, struct qemu_plugin_tb *tb)
 							       QEMU_PLUGIN_CB_NO_REGS, run);
 		}
 		run->instructions++;
-		if (is_dc_zva(word))
+		if (insn_is_dc_zva(word))
 			qemu_plugin_register_vcpu_insn_exec_cb(insn, on_dc_zva, QEMU_PLUGIN_CB_NO_REGS,
+							       (void *)(uintptr_t)mode);
+		if (insn_is_barrier(word))
+			qemu_plugin_register_vcpu_insn_exec_cb(insn, on_barrier, QEMU_PLUGIN_CB_NO_REGS,
 							       (void *)(uintptr_t)mode);
 		in_switch = switch_to && vaddr >= switch_to && vaddr - switch_to < SWITCH_TO_SPAN;
 		qemu_plugin_register_vcpu_mem_cb(insn, on_memory, QEMU_PLUGIN_CB_NO_REGS,

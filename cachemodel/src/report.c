@@ -32,6 +32,7 @@ static void counts_lines(FILE *out, const struct cm_params *p, const char *mode,
 	metric(out, p, mode, rep, phase, "slc_accesses", c->slc_accesses);
 	metric(out, p, mode, rep, phase, "slc_misses", c->slc_misses);
 	metric(out, p, mode, rep, phase, "dc_zva", c->dc_zva);
+	metric(out, p, mode, rep, phase, "barriers", c->barriers);
 	metric(out, p, mode, rep, phase, "cycles", counts_cycles(c, p));
 	metric(out, p, mode, rep, phase, "cycles_lat_half", counts_cycles_scaled(c, p, 1, 2));
 	metric(out, p, mode, rep, phase, "cycles_lat_double", counts_cycles_scaled(c, p, 2, 1));

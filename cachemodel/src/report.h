@@ -10,7 +10,7 @@
  * with rep its occurrence (1, 2, ...), or "unmarked" (rep 1) for everything
  * the vCPUs executed outside phases. Metrics: instructions, l1i_accesses,
  * l1i_misses, l1d_accesses, l1d_misses, l2_accesses, l2_misses,
- * slc_accesses, slc_misses, dc_zva (blocks zeroed unseen), cycles, and the
+ * slc_accesses, slc_misses, dc_zva (blocks zeroed unseen), barriers (DMB and DSB executed), cycles, and the
  * latency sweep cycles_lat_half and cycles_lat_double: cycles with every
  * latency of the parameters halved and doubled (counts.h defines them).
  * Lines starting with '#' describe the model and any marker problems.

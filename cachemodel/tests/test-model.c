@@ -15,6 +15,7 @@
 #include "attrib.h"
 #include "counts.h"
 #include "hierarchy.h"
+#include "insn.h"
 #include "marker.h"
 #include "params.h"
 #include "phases.h"
@@ -294,6 +295,22 @@ static void test_markers(void)
 	check(!wrong, "every phase id round-trips through begin and end markers");
 	check(!marker_decode((0xd503201fu | 0x60 << 5) & ~1u, &m), "the hint space with Rt other than 31 is not a marker");
 	check(!marker_decode(0xd5033f9fu, &m), "DSB SY is not a marker");
+}
+
+/* Encodings from the Arm ARM (and objdump of the kernel: smp_wmb() is dmb ishst). */
+static void test_counted_insns(void)
+{
+	check(insn_is_barrier(0xd5033abfu), "DMB ISHST (smp_wmb) is a barrier");
+	check(insn_is_barrier(0xd50339bfu), "DMB ISHLD (smp_rmb) is a barrier");
+	check(insn_is_barrier(0xd5033bbfu), "DMB ISH (smp_mb) is a barrier");
+	check(insn_is_barrier(0xd5033f9fu), "DSB SY is a barrier");
+	check(insn_is_barrier(0xd5033b9fu), "DSB ISH is a barrier");
+	check(!insn_is_barrier(0xd5033fdfu), "ISB is not counted as a memory barrier");
+	check(!insn_is_barrier(0xd503201fu), "NOP is not a barrier");
+	check(!insn_is_barrier(PHASE_MARKER_INSN(0x60)), "a phase marker is not a barrier");
+	check(!insn_is_barrier(0xd50b7420u), "DC ZVA is not a barrier");
+	check(insn_is_dc_zva(0xd50b7420u) && insn_is_dc_zva(0xd50b743eu), "DC ZVA with any Xt");
+	check(!insn_is_dc_zva(0xd50b7a20u), "DC CVAC is not DC ZVA");
 }
 
 /* The value of one RESULT line in text, or UINT64_MAX when it is absent. */
@@ -670,6 +687,7 @@ int main(int argc, char **argv)
 	test_bad_params();
 	test_lru();
 	test_markers();
+	test_counted_insns();
 	test_streams();
 	test_line_stride();
 	test_just_fits();
