@@ -1,7 +1,7 @@
 # The plot of a run's cost table (called by cost.sh with datafile, outbase,
 # term, nrows and ncols (the panels), vars and colors (the variants, the
 # first the reference, and their colours), base (the first variant), runid,
-# ci (what the bootstrap resampled),
+# what (the measure, for the title), ci (what the bootstrap resampled),
 # and the arrays ptitle, pylabel, pymax and pclusters, one entry per panel).
 # Columns of datafile, a block per panel: x, median per unit, whisker low and
 # high, the variant's number, the bar's label, the cluster's name ("|" for a
@@ -22,7 +22,7 @@ nl(s) = (strstrt(s, "|") > 0) ? s[1:strstrt(s, "|") - 1]."\n".nl(s[strstrt(s, "|
 nv = words(vars)
 w = 0.8 / nv
 set multiplot layout nrows, ncols margins 0.05, 0.99, 0.07, 0.90 spacing 0.06, 0.13 \
-	title sprintf("run %s: write tracking, instructions (QEMU -icount): the median of each phase per unit, by mechanism and kernel\nover %s's bars its median; over the others' the change of their median against %s, whiskers: its 95%% CI\n(%s; an arrow: the whisker goes on beyond the top of the panel)", runid, base, base, ci)
+	title sprintf("run %s: write tracking, %s: the median of each phase per unit, by mechanism and kernel\nover %s's bars its median; over the others' the change of their median against %s, whiskers: its 95%% CI\n(%s; an arrow: the whisker goes on beyond the top of the panel)", runid, what, base, base, ci)
 do for [p = 1:nrows * ncols] {
 	set title ptitle[p]
 	set ylabel pylabel[p]

@@ -51,7 +51,7 @@ awk -F'\t' -v plots="$plots" -v dat="$out/cost.dat" -v panels="$out/cost.panels"
 			if ($21 != pb[r] || $7 != pm[r] || $8 != pmode[r] || !has_all($9, pp[r])) continue
 			if (!((r, $4) in phidx)) { phidx[r, $4] = 1; if (!($4 in phnum)) { phnum[$4] = ++nph; phname[nph] = $4 } }
 			if (!($4 in plabel)) { plabel[$4] = $5; pper[$4] = $6 }
-			if (!(r in rowname)) rowname[r] = $22
+			if (!(r in rowname)) { rowname[r] = $22; used[++nused] = r }
 			if (!($10 in vnum)) { vnum[$10] = ++nv; vname[nv] = $10 }
 			k = r SUBSEP $4
 			if (!((k, $9) in cnum)) { cnum[k, $9] = ++ncl[k]; clname[k, ncl[k]] = $23 }
@@ -62,7 +62,10 @@ awk -F'\t' -v plots="$plots" -v dat="$out/cost.dat" -v panels="$out/cost.panels"
 		if (nv == 0) exit 3
 		printf "" >dat; printf "" >panels
 		w = 0.8 / nv
-		for (r = 1; r <= nr; r++) for (c = 1; c <= nph; c++) {
+		# The plot rows this run matched (a run in one mode matches the
+		# rows of that mode only), in the order of the table.
+		for (u = 1; u <= nused; u++) for (c = 1; c <= nph; c++) {
+			r = used[u]
 			k = r SUBSEP phname[c]; top = 0
 			for (i = 1; i <= ncl[k]; i++) {
 				# the first variant: the scale of the whiskers
@@ -87,15 +90,21 @@ awk -F'\t' -v plots="$plots" -v dat="$out/cost.dat" -v panels="$out/cost.panels"
 			printf "\n\n" >dat
 			per = pper[phname[c]]
 			unit = (per == "MiB" ? "per MiB of the region" : per == "page" ? "per page written" : "(the whole phase)")
-			printf "%s: %s\tmedian instructions %s\t%s\t%d\n", rowname[r], plabel[phname[c]], unit, \
+			printf "%s: %s\tmedian %s %s\t%s\t%d\n", rowname[r], plabel[phname[c]], \
+				(pm[r] == "cache_cycles" ? "modelled cycles" : pm[r]), unit, \
 				(top > 0 ? top * 1.3 : 1), ncl[k] >panels
 		}
 		for (v = 1; v <= nv; v++) printf "%s%s", (v > 1 ? " " : ""), vname[v] >(dat ".vars")
-		printf "\n%d %d\n", nr, nph >(dat ".vars")
+		printf "\n%d %d\n%s\n", nused, nph, pm[used[1]] >(dat ".vars")
 	}
 ' "$tsv" || { rc=$?; [ "$rc" != 3 ] || echo "cost.sh: no cost table of $tsv matches the plot rows" >&2; exit "$rc"; }
 
 vars=$(sed -n 1p "$out/cost.dat.vars")
+# The measure, for the title: the metric of the plot rows the run matched.
+case "$(sed -n 3p "$out/cost.dat.vars")" in
+cache_cycles) what="modelled cycles (N1 cache model, mode cache)" ;;
+*) what="instructions (QEMU -icount)" ;;
+esac
 read -r nrows ncols < <(sed -n 2p "$out/cost.dat.vars")
 rm -f "$out/cost.dat.vars"
 # One colour per variant in every plot (analysis/plots/plots.gp's, by name).
@@ -122,7 +131,7 @@ base=${vars%% *}
 ci=$(awk -F'\t' 'NR > 1 && $3 == "-" && ($13 != 1 || $14 != 1) { several = 1 }
 	END { print (several ? "bootstrap over boots, then repetitions" : "bootstrap over the repetitions (and rounds) of one boot per kernel") }' "$tsv")
 for term in png svg; do
-	gnuplot -e "datafile='$out/cost.dat'; outbase='$out/cost'; term='$term'; nrows=$nrows; ncols=$ncols; vars='$vars'; colors='${colors# }'; runid='$run_id'; base='$base'; ci='$ci'; $arrays" \
+	gnuplot -e "datafile='$out/cost.dat'; outbase='$out/cost'; term='$term'; nrows=$nrows; ncols=$ncols; vars='$vars'; colors='${colors# }'; runid='$run_id'; what='$what'; base='$base'; ci='$ci'; $arrays" \
 		"$here/cost.gp" 2>"$out/cost-$term.log" ||
 		{ cat "$out/cost-$term.log" >&2; echo "cost.sh: gnuplot failed" >&2; exit 1; }
 done
