@@ -21,13 +21,9 @@ soft-dirty | all) ;;
 	exit 2
 	;;
 esac
-run() {
-	name="$1"
-	shift
-	echo "=== SUITE $name"
-	"$@" 2>&1
-	echo "=== END $name rc=$?"
-}
+# run, run_failslab_suites
+# shellcheck source=tests/guest/framed-suites.sh
+. /opt/tests/framed-suites.sh
 run boot-checks boot-checks.sh "$variant-debug"
 suites="madv_populate mkdirty"
 [ "$set" = all ] && suites="$suites soft-dirty pagemap_ioctl uffd-unit-tests cow gup_test"
@@ -38,15 +34,7 @@ run sd-criu sd-criu
 run bad-input bad-input
 # Splits with every atomic slab allocation failing (failslab): tables that
 # uffd-wp needs must have had their bits before.
-case "$variant" in
-ptdesc*) run uffd-wp-thp uffd-wp-thp --fail-nowait --expect-fallback ;;
-*) run uffd-wp-thp uffd-wp-thp --fail-nowait ;;
-esac
-# Registration of THPs racing with their splits from rmap, which cannot
-# allocate bits (failslab): only uffd-wp in extended bits can lose anything.
-case "$variant" in
-ptdesc-wp*) run uffd-wp-race uffd-wp-race --rounds 20 ;;
-esac
+run_failslab_suites "$variant"
 case "$variant" in
 ptdesc*)
 	run ptdesc-ext ptdesc-ext.sh 1000000

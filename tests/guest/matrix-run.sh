@@ -21,26 +21,15 @@ all | holes) ;;
 	exit 2
 	;;
 esac
-run() {
-	name="$1"
-	shift
-	echo "=== SUITE $name"
-	"$@" 2>&1
-	echo "=== END $name rc=$?"
-}
+# run, run_failslab_suites
+# shellcheck source=tests/guest/framed-suites.sh
+. /opt/tests/framed-suites.sh
 soft_dirty=0
 case "$kernel" in pte* | ptdesc*) soft_dirty=1 ;; esac
 
 run boot-checks boot-checks.sh "$kernel"
 run leaf-bits leaf-bits
-case "$kernel" in
-ptdesc*) run uffd-wp-thp uffd-wp-thp --fail-nowait --expect-fallback ;;
-*) run uffd-wp-thp uffd-wp-thp --fail-nowait ;;
-esac
-# Only uffd-wp in extended bits has a registration that can race.
-case "$kernel" in
-ptdesc-wp*) run uffd-wp-race uffd-wp-race --rounds 20 ;;
-esac
+run_failslab_suites "$kernel"
 if [ "$set" = all ] && [ "$soft_dirty" = 1 ]; then
 	run soft-dirty run-suite.sh soft-dirty
 	run sd-criu sd-criu
