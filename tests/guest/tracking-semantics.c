@@ -641,6 +641,57 @@ static void case_kernel_write(enum track_mech m)
 	scene_end(&s);
 }
 
+/*
+ * Shared memory (shmem, a memfd mapped MAP_SHARED twice): a write through
+ * the tracked mapping is reported; a write to the same file page through
+ * another mapping (another process's, in CRIU's case) is not, by either
+ * mechanism: both track a mapping's entries, not the file's pages. CRIU
+ * dumps shared memory whole for that reason.
+ */
+static void case_shmem(enum track_mech m)
+{
+	const char *mech = track_mech_name(m);
+	size_t len = NPAGES * page_size;
+	bool got[NPAGES], want[NPAGES] = { false };
+	struct tracker t;
+	char *tracked = MAP_FAILED, *other = MAP_FAILED;
+	int fd = memfd_create("tracking-semantics-shmem", MFD_CLOEXEC);
+	long n;
+
+	if (fd < 0 || ftruncate(fd, (off_t)len)) {
+		ksft_test_result_fail("%s shmem: setup: %s\n", mech, strerror(errno));
+		goto out_fd;
+	}
+	tracked = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	other = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	if (tracked == MAP_FAILED || other == MAP_FAILED || track_open(&t, m)) {
+		ksft_test_result_fail("%s shmem: setup: %s\n", mech, strerror(errno));
+		goto out_map;
+	}
+	touch_pages(tracked, len, 1);
+	if (track_add(&t, tracked, len) || track_reset(&t, tracked, len)) {
+		ksft_test_result_fail("%s shmem: reset: %s\n", mech, strerror(errno));
+		goto out_track;
+	}
+	tracked[3 * page_size] = 2;
+	other[6 * page_size] = 2;
+	n = track_collect(&t, tracked, NPAGES, got);
+	want[3] = true;
+	expect(got, want, NPAGES, n,
+	       "%s shmem: a write through the tracked mapping is reported, one through another mapping of the same page is not (known limitation of both)",
+	       mech);
+out_track:
+	track_close(&t);
+out_map:
+	if (tracked != MAP_FAILED)
+		munmap(tracked, len);
+	if (other != MAP_FAILED)
+		munmap(other, len);
+out_fd:
+	if (fd >= 0)
+		close(fd);
+}
+
 static void case_io_uring(enum track_mech m)
 {
 	long rc = syscall(__NR_io_uring_setup, 1, NULL);
@@ -718,6 +769,7 @@ static const struct {
 	{ case_new_mapping, 2, 2 },
 	{ case_unregistered, 1, 3 },
 	{ case_kernel_write, 1, 1 },
+	{ case_shmem, 1, 1 },
 	{ case_io_uring, 1, 1 },
 	{ case_pinned, 1, 1 },
 	{ case_thp, 3, 3 },
