@@ -52,6 +52,15 @@ verdict() {
 	}'
 }
 
+# target_text TARGET: the target column ("-", "within ±1%", "+3%").
+target_text() {
+	case "$1" in
+	"") echo "-" ;;
+	*±) echo "within ±${1%±}%" ;;
+	*) echo "+$1%" ;;
+	esac
+}
+
 # row MEASURE RFC TARGETS FINAL_DIR FIRST_DIR PARAMS_RE FILTERS...: one line per variant
 # (pte, ptdesc, ptdesc-wp), FIRST_RE the first implementation's parameters
 # where they differ; TARGETS "pte ptdesc ptdesc-wp" in %, "-" for none.
@@ -66,11 +75,7 @@ row() {
 		lohi=$(printf '%s' "$c" | cut -f2)
 		f="-"
 		[ -z "$idir" ] || f=$(cell "$idir" baseline "$v" "${FIRST_RE:-$re}" "$@" | cut -f1)
-		case "$t" in
-		"") target_txt="-" ;;
-		*±) target_txt="within ±${t%±}%" ;;
-		*) target_txt="+$t%" ;;
-		esac
+		target_txt=$(target_text "$t")
 		# shellcheck disable=SC2016 # Markdown's backquotes, not the shell's
 		printf '| %s | `%s` | %s | %s | %s | %s | %s |\n' "$measure" "$v" "$rfc" "$f" "$(printf '%s' "$c" | cut -f1)" \
 			"$target_txt" "$(verdict "$lohi" "$t")"
@@ -150,11 +155,7 @@ cache_row() {
 				;;
 			esac
 		done
-		case "$t" in
-		"") target_txt="-" ;;
-		*±) target_txt="within ±${t%±}%" ;;
-		*) target_txt="+$t%" ;;
-		esac
+		target_txt=$(target_text "$t")
 		# shellcheck disable=SC2016 # Markdown's backquotes, not the shell's
 		printf '| %s | `%s`%s | %s | %s%s |\n' "$measure" "$v" "$line" "$target_txt" "$verdict" "${other:+ (${other#, })}"
 	done

@@ -102,7 +102,7 @@ awk -F'\t' -v plots="$plots" -v dat="$out/cost.dat" -v panels="$out/cost.panels"
 vars=$(sed -n 1p "$out/cost.dat.vars")
 # The measure, for the title: the metric of the plot rows the run matched.
 case "$(sed -n 3p "$out/cost.dat.vars")" in
-cache_cycles) what="modelled cycles (N1 cache model, mode cache)" ;;
+cache_cycles) what="modelled cycles (mode cache)" ;;
 *) what="instructions (QEMU -icount)" ;;
 esac
 read -r nrows ncols < <(sed -n 2p "$out/cost.dat.vars")
