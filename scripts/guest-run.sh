@@ -33,8 +33,9 @@
 #                    address from the kernel's System.map (beside the Image's
 #                    build) lets the model count a phase's own task only
 #   --cache-symbols N  --cache plus the attribution of each phase's L1d and
-#                    SLC misses to the kernel's functions (the same
-#                    System.map): the N functions with the most, per phase,
+#                    SLC misses and instructions to the kernel's functions
+#                    (the same System.map): the N functions with the most,
+#                    per phase and metric,
 #                    as "# cachemodel symbol" lines of cache.out
 #   --timeout S      kill the guest after S seconds (default 600)
 #   --run-dir DIR    where console.log, output.log and out/ are kept

@@ -8,6 +8,7 @@
 const char *const attrib_metric_names[ATTRIB_METRICS] = {
 	[ATTRIB_L1D_MISSES] = "l1d_misses",
 	[ATTRIB_SLC_MISSES] = "slc_misses",
+	[ATTRIB_INSTRUCTIONS] = "instructions",
 };
 
 uint32_t attrib_key(const struct symtab *t, uint64_t pc, enum cm_mode mode)
@@ -85,6 +86,25 @@ static bool grow(struct attrib *a)
 	return true;
 }
 
+/* The slot of key, added if new; NULL when out of memory. */
+static struct attrib_slot *slot(struct attrib *a, uint32_t key)
+{
+	struct attrib_slot *s = find(a->slots, a->capacity, key);
+
+	if (s->used)
+		return s;
+	/* At most half full, so that probes stay short. */
+	if (2 * (a->used + 1) > a->capacity) {
+		if (!grow(a))
+			return NULL;
+		s = find(a->slots, a->capacity, key);
+	}
+	s->used = 1;
+	s->key = key;
+	a->used++;
+	return s;
+}
+
 bool attrib_access(struct attrib *a, uint32_t key, enum cm_side side, enum cm_level served)
 {
 	bool l1d_miss = side == CM_DATA && served != CM_L1;
@@ -93,20 +113,24 @@ bool attrib_access(struct attrib *a, uint32_t key, enum cm_side side, enum cm_le
 
 	if (!l1d_miss && !slc_miss)
 		return true;
-	s = find(a->slots, a->capacity, key);
-	if (!s->used) {
-		/* At most half full, so that probes stay short. */
-		if (2 * (a->used + 1) > a->capacity) {
-			if (!grow(a))
-				return false;
-			s = find(a->slots, a->capacity, key);
-		}
-		s->used = 1;
-		s->key = key;
-		a->used++;
-	}
+	s = slot(a, key);
+	if (!s)
+		return false;
 	s->count[ATTRIB_L1D_MISSES] += l1d_miss;
 	s->count[ATTRIB_SLC_MISSES] += slc_miss;
+	return true;
+}
+
+bool attrib_instructions(struct attrib *a, uint32_t key, uint64_t n)
+{
+	struct attrib_slot *s;
+
+	if (!n)
+		return true;
+	s = slot(a, key);
+	if (!s)
+		return false;
+	s->count[ATTRIB_INSTRUCTIONS] += n;
 	return true;
 }
 
@@ -128,9 +152,15 @@ static int most_slc(const void *a, const void *b)
 	return order(a, b, ATTRIB_SLC_MISSES);
 }
 
+static int most_instructions(const void *a, const void *b)
+{
+	return order(a, b, ATTRIB_INSTRUCTIONS);
+}
+
 static int (*const most_first[ATTRIB_METRICS])(const void *, const void *) = {
 	[ATTRIB_L1D_MISSES] = most_l1d,
 	[ATTRIB_SLC_MISSES] = most_slc,
+	[ATTRIB_INSTRUCTIONS] = most_instructions,
 };
 
 bool attrib_sorted(const struct attrib *a, enum attrib_metric m, struct attrib_slot **out,

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * Attribution of misses to the function of the instruction that made the
- * access (plugin argument symbols=): per phase occurrence, L1d misses and
- * SLC (last-level) misses by key. A key names a kernel function of the
+ * Attribution to the function of the instruction (plugin argument symbols=):
+ * per phase occurrence, the instructions executed, and the L1d misses and
+ * SLC (last-level) misses of the accesses they made, by key. A key names a kernel function of the
  * System.map (symtab.h), or one of two buckets: every user-mode instruction
  * ("[user]"), and kernel instructions in no function of the map
  * ("[unknown]": a module, BPF, or code the map does not cover). Keys are
@@ -23,7 +23,7 @@
 #define ATTRIB_UNKNOWN 1u
 #define ATTRIB_FUNCTION(index) ((index) + 2u)	/* function index of the symtab */
 
-enum attrib_metric { ATTRIB_L1D_MISSES, ATTRIB_SLC_MISSES, ATTRIB_METRICS };
+enum attrib_metric { ATTRIB_L1D_MISSES, ATTRIB_SLC_MISSES, ATTRIB_INSTRUCTIONS, ATTRIB_METRICS };
 
 struct attrib_slot {
 	uint32_t key;
@@ -55,6 +55,9 @@ void attrib_free(struct attrib *a);
  * them. Hits change nothing. Returns false when out of memory.
  */
 bool attrib_access(struct attrib *a, uint32_t key, enum cm_side side, enum cm_level served);
+
+/* attrib_instructions: n instructions of key executed. False when out of memory. */
+bool attrib_instructions(struct attrib *a, uint32_t key, uint64_t n);
 
 /*
  * attrib_sorted: the slots with a non-zero m, most first (ties: smaller key

@@ -8,7 +8,8 @@
  *   switch_to=ADDR  optional: the kernel's cpu_switch_to (hex, from
  *                 System.map, KASLR off), for task tracking (below)
  *   symbols=FILE  optional: the kernel's System.map, to attribute each
- *                 phase's L1d and SLC misses to functions (below)
+ *                 phase's instructions, L1d and SLC misses to functions
+ *                 (below)
  *   top=N         with symbols=: how many functions per phase, mode and
  *                 metric the report names (default 20)
  *
@@ -54,7 +55,8 @@
  * function from the System.map, or [user], or [unknown]) is found once, at
  * translation, by binary search (symtab.h), and travels in the callbacks'
  * udata; a miss counts for the key of the instruction that made the access
- * (a fetch run: its first instruction), in the phase occurrence it counts in
+ * (a fetch run's instructions share one key: runs end where it changes), and
+ * so do the instructions, in the phase occurrence they count in
  * (report-symbols.h). KASLR must be off, as for switch_to=.
  */
 #include <errno.h>
@@ -67,6 +69,7 @@
 
 #include "arena.h"
 #include "attrib.h"
+#include "fetch.h"
 #include "hierarchy.h"
 #include "insn.h"
 #include "marker.h"
@@ -77,14 +80,6 @@
 
 QEMU_PLUGIN_EXPORT int qemu_plugin_version = QEMU_PLUGIN_VERSION;
 
-struct fetch_run {
-	uint64_t line;
-	uint32_t instructions;
-	uint32_t key;			/* attrib.h, with symbols= */
-	enum cm_mode mode;
-	bool has_marker;
-	struct marker marker;
-};
 
 static struct hierarchy model;
 static struct phase_book book;
@@ -155,14 +150,11 @@ static void on_fetch_run(unsigned int vcpu, void *udata)
 {
 	const struct fetch_run *run = udata;
 	struct vcpu_phase *v = &vcpus[vcpu];
-	enum cm_level served;
 
 	if (run->has_marker && !phase_marker(&book, v, vcpu, &run->marker))
 		out_of_memory = true;
-	served = hierarchy_access(&model, vcpu, CM_FETCH, run->line);
-	counts_fetch(phase_counts(v, run->mode), run->instructions, served);
-	if (attributing)
-		attribute(vcpu, run->key, CM_FETCH, served);
+	if (!fetch_run_count(&model, v, vcpu, run))
+		attrib_out_of_memory = true;
 }
 
 static void on_memory(unsigned int vcpu, qemu_plugin_meminfo_t info, uint64_t vaddr,
@@ -229,14 +221,15 @@ static void on_translation(qemu_plugin_id_t id, struct qemu_plugin_tb *tb)
 		struct marker marker;
 		uint32_t word = insn_word(insn);
 		bool is_marker = marker_decode(word, &marker);
-		bool in_switch;
+		bool continues, in_switch;
 
-		if (!run || run->line != line || run->mode != mode || is_marker) {
+		if (fetch_run_ends(run, line, mode, key, is_marker, &continues)) {
 			run = arena_alloc(&runs, sizeof(*run));
 			if (!run) {
 				out_of_memory = true;
 				return;
 			}
+			run->continues = continues;
 			run->line = line;
 			run->mode = mode;
 			run->key = key;
@@ -290,7 +283,7 @@ static void on_guest_exit(qemu_plugin_id_t id, void *udata)
 		fprintf(stderr, "cachemodel: error writing '%s': %s\n", out_path, strerror(errno));
 }
 
-static const char usage[] = "valid arguments: params=FILE (the model's parameters) out=FILE (the results) [switch_to=ADDR (cpu_switch_to, hex: task tracking)] [symbols=FILE (System.map: misses by function) [top=N (functions per phase, default 20)]]";
+static const char usage[] = "valid arguments: params=FILE (the model's parameters) out=FILE (the results) [switch_to=ADDR (cpu_switch_to, hex: task tracking)] [symbols=FILE (System.map: instructions and misses by function) [top=N (functions per phase, default 20)]]";
 
 /* symbols=: the System.map, whose keys must fit the udata beside the flags. */
 static int load_symbols(void)

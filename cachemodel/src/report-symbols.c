@@ -37,7 +37,7 @@ bool report_symbols(FILE *out, const struct symtab *t, const char *path,
 {
 	char phase[32];
 
-	fprintf(out, "# cachemodel symbols: %s (%u functions): per phase occurrence, the %u functions whose instructions made the most L1d and SLC misses, most first, as '# cachemodel symbol' lines: phase, occurrence, mode (all: the phase's task; other: other tasks in it), metric, rank, function, misses; [user] is user mode, [unknown] kernel code in no function of the map, [rest] the functions below the top\n",
+	fprintf(out, "# cachemodel symbols: %s (%u functions): per phase occurrence, the %u functions whose instructions made the most L1d misses, SLC misses, and that executed the most instructions, most first, as '# cachemodel symbol' lines: phase, occurrence, mode (all: the phase's task; other: other tasks in it), metric, rank, function, count; [user] is user mode, [unknown] kernel code in no function of the map, [rest] the functions below the top\n",
 		path, t->functions, top);
 	for (size_t i = 0; i < book->count; i++) {
 		const struct phase_record *r = book->records[i];

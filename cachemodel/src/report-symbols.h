@@ -3,8 +3,9 @@
  * The attribution's report (plugin argument symbols=, attrib.h), written
  * after the RESULT lines: for each phase occurrence, for the task that began
  * it (mode all) and for the other tasks in its window (mode other), and for
- * l1d_misses and slc_misses, the functions with the most misses, most first:
- *   # cachemodel symbol <TAB> phase <TAB> rep <TAB> mode <TAB> metric <TAB> rank <TAB> function <TAB> misses
+ * l1d_misses, slc_misses and instructions, the functions with the largest
+ * count, most first:
+ *   # cachemodel symbol <TAB> phase <TAB> rep <TAB> mode <TAB> metric <TAB> rank <TAB> function <TAB> count
  * phase and rep as in the RESULT lines (report.h), rank 1 to top, function a
  * name of the System.map, [user] or [unknown]; then, when more functions
  * missed, rank "-" and function "[rest]" with their sum, so that the lines of

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "attrib.h"
+#include "fetch.h"
 #include "counts.h"
 #include "hierarchy.h"
 #include "insn.h"
@@ -637,6 +638,104 @@ static void test_attribution(const char *map)
 	symtab_free(&t);
 }
 
+/*
+ * Fetch runs as the plugin makes them (fetch.h): one line of code holds 40
+ * instructions of copy_page, then 12 of clear_page. With symbols= they are
+ * two runs, the second without a fetch of its own; without, one run of 52.
+ * Both ways count 52 instructions and L1i accesses and one L1i miss, and
+ * the attribution gives each function its own instructions.
+ */
+static void fetch_runs_in_phase(struct phase_book *book, struct hierarchy *h, struct vcpu_phase *v,
+				const struct fetch_run *runs, int n)
+{
+	phase_marker(book, v, 0, &(struct marker){ .id = 2 });
+	for (int i = 0; i < n; i++)
+		check(fetch_run_count(h, v, 0, &runs[i]), "fetch run %d: counted", i);
+	phase_marker(book, v, 0, &(struct marker){ .id = 2, .end = true });
+}
+
+static void test_fetch_runs(const char *map)
+{
+	const uint64_t copy_page = 0xffffffc080010404ull, clear_page = 0xffffffc080010490ull;
+	struct fetch_run prev = { .line = 77, .mode = CM_KERNEL, .key = 5 };
+	struct phase_book book;
+	struct vcpu_phase v = { .task = 1 };
+	struct hierarchy h;
+	struct symtab t;
+	struct fetch_run runs[2];
+	struct attrib_slot *sorted;
+	char err[512], all[128], *text = NULL;
+	size_t len = 0, n;
+	bool continues;
+	FILE *out;
+
+	check(fetch_run_ends(NULL, 77, CM_KERNEL, 5, false, &continues) && !continues,
+	      "fetch runs: a block's first instruction starts a run, with a fetch");
+	check(!fetch_run_ends(&prev, 77, CM_KERNEL, 5, false, &continues),
+	      "fetch runs: same line, mode and function: the run goes on");
+	check(fetch_run_ends(&prev, 77, CM_KERNEL, 6, false, &continues) && continues,
+	      "fetch runs: another function in the same line: a new run, without a fetch");
+	check(fetch_run_ends(&prev, 78, CM_KERNEL, 5, false, &continues) && !continues,
+	      "fetch runs: another line: a new run, with a fetch");
+	check(fetch_run_ends(&prev, 77, CM_USER, 5, false, &continues) && !continues,
+	      "fetch runs: another mode: a new run, with a fetch");
+	check(fetch_run_ends(&prev, 77, CM_KERNEL, 5, true, &continues) && !continues,
+	      "fetch runs: a marker starts its own run, with a fetch (as without symbols=)");
+
+	if (symtab_load(map, &t, err, sizeof(err))) {
+		check(0, "the fixture System.map loads (%s)", err);
+		return;
+	}
+	snprintf(all, sizeof(all), "model=%s,mode=all", params.name);
+	for (int attributing = 0; attributing < 2; attributing++) {
+		new_model(&h, 1);
+		phase_book_init(&book);
+		book.attribute = attributing;
+		if (attributing) {
+			runs[0] = (struct fetch_run){ .line = 500, .instructions = 40, .mode = CM_KERNEL,
+						      .key = attrib_key(&t, copy_page, CM_KERNEL) };
+			runs[1] = (struct fetch_run){ .line = 500, .instructions = 12, .mode = CM_KERNEL,
+						      .key = attrib_key(&t, clear_page, CM_KERNEL),
+						      .continues = true };
+			fetch_runs_in_phase(&book, &h, &v, runs, 2);
+		} else {
+			runs[0] = (struct fetch_run){ .line = 500, .instructions = 52, .mode = CM_KERNEL };
+			fetch_runs_in_phase(&book, &h, &v, runs, 1);
+		}
+		out = open_memstream(&text, &len);
+		report_write(out, &params, &book, &v, 1);
+		if (attributing)
+			check(report_symbols(out, &t, map, &book, 2), "fetch runs: the report is written");
+		fclose(out);
+		check(result(text, all, 1, "phase2", "instructions") == 52 &&
+			      result(text, all, 1, "phase2", "l1i_accesses") == 52 &&
+			      result(text, all, 1, "phase2", "l1i_misses") == 1,
+		      "fetch runs, %s symbols=: 52 instructions and L1i accesses, 1 L1i miss",
+		      attributing ? "with" : "without");
+		if (attributing) {
+			check(attrib_sorted(book.records[0]->attrib[0], ATTRIB_INSTRUCTIONS, &sorted, &n) &&
+				      n == 2 && sorted[0].key == runs[0].key &&
+				      sorted[0].count[ATTRIB_INSTRUCTIONS] == 40 &&
+				      sorted[1].key == runs[1].key &&
+				      sorted[1].count[ATTRIB_INSTRUCTIONS] == 12,
+			      "fetch runs: instructions by function, copy_page 40, clear_page 12");
+			free(sorted);
+			check(attrib_sorted(book.records[0]->attrib[0], ATTRIB_SLC_MISSES, &sorted, &n) &&
+				      n == 1 && sorted[0].key == runs[0].key,
+			      "fetch runs: the line's fetch miss is copy_page's alone");
+			free(sorted);
+			check(starts(symbol_line(text, "all", "instructions", "1"), "copy_page\t40\n") &&
+				      starts(symbol_line(text, "all", "instructions", "2"), "clear_page\t12\n"),
+			      "fetch runs: the report's instructions lines");
+		}
+		free(text);
+		text = NULL;
+		phase_book_free(&book);
+		hierarchy_free(&h);
+	}
+	symtab_free(&t);
+}
+
 static void test_bad_params(void)
 {
 	char err[512];
@@ -699,6 +798,7 @@ int main(int argc, char **argv)
 	test_phase_tasks();
 	test_symtab(argv[2]);
 	test_attribution(argv[2]);
+	test_fetch_runs(argv[2]);
 	printf("1..%d\n", tests);
 	return failures != 0;
 }
