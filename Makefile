@@ -4,6 +4,8 @@
 #   make test               the fast tests: host tests, ShellCheck, checkpatch on
 #                           the harness's C (no root, no kernels, under 2 minutes)
 #   make check              make test, then build/boot/test every variant
+#   make check-publish      the last make check's torn-read and oracle counts
+#                           (build/check/evidence/) -> results/check/
 #   make kernel VARIANT=v   build one variant's kernel (build/<v>/)
 #   make boot VARIANT=v     interactive shell in a guest running that kernel
 #   make run VARIANT=v CMD='...'  run one command in a guest
@@ -45,7 +47,8 @@ S := scripts
 KERNEL := $(VARIANT)$(if $(CONFIG),@$(CONFIG))
 
 .PHONY: help deps linux export-patches kernel kernels guest-image boot run test check results \
-	variants configs check-variant soak oracle-demo path series-build matrix cachemodel clean
+	variants configs check-variant soak oracle-demo path series-build matrix cachemodel clean \
+	check-publish
 
 help:
 	@awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' Makefile
@@ -96,6 +99,9 @@ results:
 path:
 	@$(if $(PATH_STEPS)$(PATH_VARIANTS),echo 'error: PATH_STEPS and PATH_VARIANTS are now OPT_PATH_STEPS and OPT_PATH_VARIANTS' >&2; exit 1;) \
 	bash $(S)/path.sh
+
+check-publish:
+	@bash $(S)/check-publish.sh
 
 series-build: $(if $(DRY_RUN),,linux)
 	@bash $(S)/series-build.sh

@@ -18,6 +18,8 @@
 # CHECK_VARIANTS="baseline pte" limits the variants (CHECK_DEBUG_VARIANTS the
 # debug ones, "" for none; CHECK_CRIU_VARIANTS the CRIU kernels, "" for none;
 # CHECK_CELLS the cells, "" for none, each VARIANT@CONFIG:CPU);
+# The torn-read test's and the oracle's counts go to build/check/evidence/
+# (scripts/check-evidence.sh), which make check-publish copies to results/.
 # CHECK_LINUX_AS_IS=1 tests
 # linux/ as it is (uncommitted work included) instead of patches/.
 set -eu -o pipefail
@@ -293,4 +295,8 @@ for kernel in $builds; do
 done
 wait "$builder" || true
 trap - EXIT
+# The counts RESULTS.md quotes (torn pairs, the oracle), for make check-publish.
+if bash "$TOP/scripts/check-evidence.sh" "$CHECK_DIR" "$CHECK_DIR/evidence" >/dev/null 2>&1; then
+	say "torn-read and oracle counts: build/check/evidence/README.md (make check-publish puts them in results/check/)"
+fi
 finish
