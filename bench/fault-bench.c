@@ -74,7 +74,7 @@ int main(int argc, char **argv)
 		 folio_size_name(folio, name, sizeof(name)));
 	perfctr_open(&ctr);
 	for (unsigned int rep = 1; rep <= reps; rep++) {
-		char *mem = map_anon_aligned(size, folio > (2u << 20) ? folio : 2u << 20);
+		char *mem = map_anon_aligned(size, folio_align(folio));
 
 		if (!mem) {
 			fprintf(stderr, "fault-bench: mmap failed: %s\n", strerror(errno));

@@ -26,16 +26,15 @@
  * Output: RESULT lines (see guest/include/results.h).
  */
 #include <errno.h>
-#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "cpu.h"
 #include "folio.h"
+#include "fork-phases.h"
 #include "mem.h"
 #include "opts.h"
 #include "perfctr.h"
@@ -119,7 +118,6 @@ int main(int argc, char **argv)
 	struct perfctr_sample s;
 	char params[128], name[16], err[256];
 	uint64_t t;
-	int status;
 
 	parse(argc, argv, &o);
 	if (o.cpu >= 0 && cpu_pin("fork-bench", o.cpu))
@@ -133,13 +131,11 @@ int main(int argc, char **argv)
 	}
 	snprintf(params, sizeof(params), "size=%zuM,folio=%s,state=%s", o.size >> 20,
 		 folio_size_name(o.folio, name, sizeof(name)), o.clean ? "clean" : "dirty");
-	if (o.cpu >= 0)
-		snprintf(params + strlen(params), sizeof(params) - strlen(params), ",cpu=%d",
-			 o.cpu);
+	cpu_param(params, sizeof(params), o.cpu);
 	perfctr_open(&ctr);
 
 	for (unsigned int rep = 1; rep <= o.reps; rep++) {
-		char *mem = map_anon_aligned(o.size, o.folio > (2u << 20) ? o.folio : 2u << 20);
+		char *mem = map_anon_aligned(o.size, folio_align(o.folio));
 
 		if (!mem) {
 			fprintf(stderr, "fork-bench: mmap of %zuM failed: %s\n", o.size >> 20, strerror(errno));
@@ -160,30 +156,9 @@ int main(int argc, char **argv)
 		if (o.clean)
 			clear_softdirty();
 
-		for (unsigned int f = 1; f <= o.forks; f++) {
-			unsigned int sample = (rep - 1) * o.forks + f;
-			pid_t pid;
-
-			fflush(stdout);
-			perfctr_begin(&ctr, BENCH_PHASE_FORK, &t);
-			pid = fork();
-			if (pid == 0)
-				_exit(0);
-			perfctr_end(&ctr, t, &s);
-			if (pid < 0) {
-				fprintf(stderr, "fork-bench: fork failed: %s\n", strerror(errno));
+		for (unsigned int f = 1; f <= o.forks; f++)
+			if (fork_phases("fork-bench", &ctr, "fork", params, (rep - 1) * o.forks + f))
 				return 1;
-			}
-			result_sample("fork", params, sample, &s);
-
-			perfctr_begin(&ctr, BENCH_PHASE_EXIT_WAIT, &t);
-			if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status)) {
-				fprintf(stderr, "fork-bench: the child did not exit cleanly\n");
-				return 1;
-			}
-			perfctr_end(&ctr, t, &s);
-			result_sample("fork", params, sample, &s);
-		}
 
 		if (rep % 2) {
 			perfctr_begin(&ctr, BENCH_PHASE_DONTNEED, &t);

@@ -23,16 +23,15 @@
  * phases are numbered (rep - 1) * ROUNDS + round.
  */
 #include <errno.h>
-#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "cpu.h"
 #include "folio.h"
+#include "fork-phases.h"
 #include "mem.h"
 #include "opts.h"
 #include "perfctr.h"
@@ -139,8 +138,7 @@ static void parse(int argc, char **argv, struct options *o)
 /* The region, aligned to its folio size (at least 2M). NULL with errno. */
 static char *map_region(const struct options *o)
 {
-	size_t align = o->folio > (2u << 20) ? o->folio : 2u << 20;
-	char *mem = map_anon_aligned(o->size, align);
+	char *mem = map_anon_aligned(o->size, folio_align(o->folio));
 	int fd;
 
 	if (!mem || !o->shmem)
@@ -234,27 +232,9 @@ static int run_steady(const struct options *o, char *mem, struct perfctr_set *ct
 {
 	struct perfctr_sample s;
 	uint64_t w;
-	int status;
-	pid_t pid;
 
-	fflush(stdout);
-	perfctr_begin(ctr, BENCH_PHASE_FORK, &w);
-	pid = fork();
-	if (pid == 0)
-		_exit(0);
-	perfctr_end(ctr, w, &s);
-	if (pid < 0) {
-		fprintf(stderr, "track-bench: fork: %s\n", strerror(errno));
+	if (fork_phases("track-bench", ctr, "track", params, rep))
 		return -1;
-	}
-	result_sample("track", params, rep, &s);
-	perfctr_begin(ctr, BENCH_PHASE_EXIT_WAIT, &w);
-	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status)) {
-		fprintf(stderr, "track-bench: the child did not exit cleanly\n");
-		return -1;
-	}
-	perfctr_end(ctr, w, &s);
-	result_sample("track", params, rep, &s);
 
 	perfctr_begin(ctr, BENCH_PHASE_DONTNEED, &w);
 	madvise(mem, o->size, MADV_DONTNEED);
@@ -352,8 +332,7 @@ int main(int argc, char **argv)
 	snprintf(params, sizeof(params), "size=%zuM,folio=%s,mem=%s,mech=%s,pct=%u", o.size >> 20,
 		 folio_size_name(o.folio, name, sizeof(name)), o.shmem ? "shmem" : "anon",
 		 o.mech == MECH_NONE ? "none" : track_mech_name((enum track_mech)o.mech), o.pct);
-	if (o.cpu >= 0)
-		snprintf(params + strlen(params), sizeof(params) - strlen(params), ",cpu=%d", o.cpu);
+	cpu_param(params, sizeof(params), o.cpu);
 	ret = run(&o, params, name);
 	thp_restore_settings();
 	return ret ? 1 : 0;
