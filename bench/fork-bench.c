@@ -52,63 +52,32 @@ struct options {
 	int cpu;	/* -1: not pinned */
 };
 
-static void usage(const char *why)
-{
-	fprintf(stderr, "fork-bench: %s\n"
-		"usage: fork-bench [--size SIZE] [--folio 4K|16K|64K|2M|base|cont|pmd] [--state dirty|clean] [--reps N]\n"
-		"                  [--forks N] [--cpu N]\n"
-		"  defaults: --size 1G --folio base --state dirty --reps 5 --forks 1, not pinned\n", why);
-	exit(2);
-}
+static const char usage[] =
+	"usage: fork-bench [--size SIZE] [--folio 4K|16K|64K|2M|base|cont|pmd] [--state dirty|clean] [--reps N]\n"
+	"                  [--forks N] [--cpu N]\n"
+	"  defaults: --size 1G --folio base --state dirty --reps 5 --forks 1, not pinned\n";
 
 static void parse(int argc, char **argv, struct options *o)
 {
-	static const struct option longopts[] = {
-		{ "size", required_argument, NULL, 's' },
-		{ "folio", required_argument, NULL, 'f' },
-		{ "state", required_argument, NULL, 't' },
-		{ "reps", required_argument, NULL, 'r' },
-		{ "forks", required_argument, NULL, 'n' },
-		{ "cpu", required_argument, NULL, 'c' },
-		{ NULL, 0, NULL, 0 },
+	const struct opt opt[] = {
+		{ .name = "size", .parse = opt_size, .value = &o->size },
+		{ .name = "folio", .parse = opt_folio, .value = &o->folio },
+		{ .name = "state", .parse = opt_bool, .value = &o->clean,
+		  .choice = { "dirty", "clean" },
+		  .takes = "is dirty (as written) or clean (clear_refs 4 first)" },
+		{ .name = "reps", .parse = opt_count, .value = &o->reps, .max = 10000 },
+		{ .name = "forks", .parse = opt_count, .value = &o->forks, .max = 1000 },
+		{ .name = "cpu", .parse = opt_cpu, .value = &o->cpu },
+		{ .name = NULL },
 	};
-	int c;
+	const struct opts opts = { "fork-bench", usage, opt };
 
 	*o = (struct options){ .size = 1u << 30, .folio = (size_t)getpagesize(), .clean = false,
 			       .reps = 5, .forks = 1,
 			       .cpu = -1 };
-	while ((c = opt_next(argc, argv, longopts, usage)) != -1) {
-		switch (c) {
-		case 's':
-			if (size_parse(optarg, &o->size))
-				usage("--size takes a size such as 256M or 1G");
-			break;
-		case 'f':
-			if (folio_option_parse(optarg, &o->folio))
-				usage("--folio takes a power-of-two size such as 4K, 16K, 64K or 2M, "
-				      "or base, cont or pmd");
-			break;
-		case 't':
-			if (strcmp(optarg, "dirty") && strcmp(optarg, "clean"))
-				usage("--state is dirty (as written) or clean (clear_refs 4 first)");
-			o->clean = strcmp(optarg, "clean") == 0;
-			break;
-		case 'r':
-			if (count_parse(optarg, 10000, &o->reps))
-				usage("--reps takes a number from 1 to 10000");
-			break;
-		case 'n':
-			if (count_parse(optarg, 1000, &o->forks))
-				usage("--forks takes a number from 1 to 1000");
-			break;
-		case 'c':
-			if (cpu_parse(optarg, &o->cpu))
-				usage("--cpu takes the number of a CPU, from 0");
-			break;
-		}
-	}
+	opts_parse(argc, argv, &opts);
 	if (o->size % o->folio || o->size % (2u << 20))
-		usage("--size must be a multiple of 2M and of the folio size");
+		opts_fail(&opts, "--size must be a multiple of 2M and of the folio size");
 }
 
 int main(int argc, char **argv)
