@@ -221,6 +221,23 @@ static void mean_cell(const struct change *c, FILE *out)
 			star, fmt_signed(c->w.ci_low, a, sizeof(a)), fmt_signed(c->w.ci_high, b, sizeof(b)));
 }
 
+/* The cell of summary row @row (rows[] of markdown_table()) for group @v. */
+static void summary_cell(FILE *out, size_t row, const struct group *v)
+{
+	const struct summary *s = &v->s;
+	const double value[] = { s->min, s->median, s->mean, s->max, s->stddev };
+	char buf[64];
+
+	if (row == 0)
+		fprintf(out, " %zu |", s->n);
+	else if (row == 1)
+		fprintf(out, " %zu |", v->nboots);
+	else if (row - 2 < sizeof(value) / sizeof(value[0]))
+		fprintf(out, " %s |", fmt_value(value[row - 2], buf, sizeof(buf)));
+	else
+		fprintf(out, " %.2f%% |", 100 * s->cov);
+}
+
 static void markdown_table(const struct groups *g, const struct record *key,
 			   const char *baseline, const char *const *variants, size_t nv, FILE *out)
 {
@@ -228,7 +245,6 @@ static void markdown_table(const struct groups *g, const struct record *key,
 	const struct group *base = find_group(g, key, baseline);
 	struct change *changes = calloc(nv ? nv : 1, sizeof(*changes));
 	int one_boot = 0;
-	char buf[64];
 
 	if (!changes) {
 		fprintf(stderr, "sdstat: out of memory\n");
@@ -254,39 +270,11 @@ static void markdown_table(const struct groups *g, const struct record *key,
 		fprintf(out, "| %s |", rows[r]);
 		for (size_t i = 0; i < nv; i++) {
 			const struct group *v = find_group(g, key, variants[i]);
-			const struct summary *s;
 
-			if (!v) {
+			if (v)
+				summary_cell(out, r, v);
+			else
 				fprintf(out, " - |");
-				continue;
-			}
-			s = &v->s;
-			switch (r) {
-			case 0:
-				fprintf(out, " %zu |", s->n);
-				break;
-			case 1:
-				fprintf(out, " %zu |", v->nboots);
-				break;
-			case 2:
-				fprintf(out, " %s |", fmt_value(s->min, buf, sizeof(buf)));
-				break;
-			case 3:
-				fprintf(out, " %s |", fmt_value(s->median, buf, sizeof(buf)));
-				break;
-			case 4:
-				fprintf(out, " %s |", fmt_value(s->mean, buf, sizeof(buf)));
-				break;
-			case 5:
-				fprintf(out, " %s |", fmt_value(s->max, buf, sizeof(buf)));
-				break;
-			case 6:
-				fprintf(out, " %s |", fmt_value(s->stddev, buf, sizeof(buf)));
-				break;
-			default:
-				fprintf(out, " %.2f%% |", 100 * s->cov);
-				break;
-			}
 		}
 		fprintf(out, "\n");
 	}
