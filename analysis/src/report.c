@@ -242,6 +242,13 @@ static void markdown_table(const struct groups *g, const struct record *key,
 			   const char *baseline, const char *const *variants, size_t nv, FILE *out)
 {
 	static const char *const rows[] = { "n", "Boots", "Min", "Median", "Mean", "Max", "Stddev", "CoV" };
+	static const struct {
+		const char *title;
+		void (*cell)(const struct change *c, FILE *out);
+	} change_rows[] = {
+		{ "%change of medians (95% CI: bootstrap of boots, then repetitions)", median_cell },
+		{ "%change of means (95% CI: Welch's t-test)", mean_cell },
+	};
 	const struct group *base = find_group(g, key, baseline);
 	struct change *changes = calloc(nv ? nv : 1, sizeof(*changes));
 	int one_boot = 0;
@@ -278,25 +285,18 @@ static void markdown_table(const struct groups *g, const struct record *key,
 		}
 		fprintf(out, "\n");
 	}
-	fprintf(out, "| %%change of medians (95%% CI: bootstrap of boots, then repetitions) |");
-	for (size_t i = 0; i < nv; i++) {
-		const struct group *v = find_group(g, key, variants[i]);
+	for (size_t r = 0; r < sizeof(change_rows) / sizeof(change_rows[0]); r++) {
+		fprintf(out, "| %s |", change_rows[r].title);
+		for (size_t i = 0; i < nv; i++) {
+			const struct group *v = find_group(g, key, variants[i]);
 
-		if (!v || v == base)
-			fprintf(out, " - |");
-		else
-			median_cell(&changes[i], out);
+			if (!v || v == base)
+				fprintf(out, " - |");
+			else
+				change_rows[r].cell(&changes[i], out);
+		}
+		fprintf(out, "\n");
 	}
-	fprintf(out, "\n| %%change of means (95%% CI: Welch's t-test) |");
-	for (size_t i = 0; i < nv; i++) {
-		const struct group *v = find_group(g, key, variants[i]);
-
-		if (!v || v == base)
-			fprintf(out, " - |");
-		else
-			mean_cell(&changes[i], out);
-	}
-	fprintf(out, "\n");
 	if (one_boot)
 		fprintf(out, "\n(1 boot): baseline or the variant was measured in one boot (or its boots were not recorded): the interval resamples its repetitions only, without the variation between boots.\n");
 	free(changes);
