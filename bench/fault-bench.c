@@ -21,48 +21,29 @@
 #include "size.h"
 #include "thp_settings.h"
 
-static void usage(const char *why)
-{
-	fprintf(stderr, "fault-bench: %s\n"
-		"usage: fault-bench [--size SIZE] [--folio 4K|16K|64K|2M] [--reps N]\n"
-		"  defaults: --size 128M --folio 4K --reps 10\n", why);
-	exit(2);
-}
+static const char usage[] =
+	"usage: fault-bench [--size SIZE] [--folio 4K|16K|64K|2M] [--reps N]\n"
+	"  defaults: --size 128M --folio 4K --reps 10\n";
 
 int main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "size", required_argument, NULL, 's' },
-		{ "folio", required_argument, NULL, 'f' },
-		{ "reps", required_argument, NULL, 'r' },
-		{ NULL, 0, NULL, 0 },
-	};
 	size_t size = 128u << 20, folio = 4096;
 	unsigned int reps = 10;
+	const struct opt opt[] = {
+		{ .name = "size", .parse = opt_size, .value = &size },
+		{ .name = "folio", .parse = opt_folio_size, .value = &folio },
+		{ .name = "reps", .parse = opt_count, .value = &reps, .max = 100000 },
+		{ .name = NULL },
+	};
+	const struct opts opts = { "fault-bench", usage, opt };
 	struct perfctr_set ctr;
 	struct perfctr_sample s;
 	char params[96], name[16], err[256];
 	uint64_t t;
-	int c;
 
-	while ((c = opt_next(argc, argv, longopts, usage)) != -1) {
-		switch (c) {
-		case 's':
-			if (size_parse(optarg, &size))
-				usage("--size takes a size such as 128M");
-			break;
-		case 'f':
-			if (folio_size_parse(optarg, &folio))
-				usage("--folio takes a power-of-two size such as 4K or 64K");
-			break;
-		case 'r':
-			if (count_parse(optarg, 100000, &reps))
-				usage("--reps takes a number from 1 to 100000");
-			break;
-		}
-	}
+	opts_parse(argc, argv, &opts);
 	if (size % (2u << 20) || size % folio)
-		usage("--size must be a multiple of 2M and of the folio size");
+		opts_fail(&opts, "--size must be a multiple of 2M and of the folio size");
 	if (size_fits("fault-bench", size, 9))
 		return 2;
 	thp_save_settings();
@@ -74,7 +55,7 @@ int main(int argc, char **argv)
 		 folio_size_name(folio, name, sizeof(name)));
 	perfctr_open(&ctr);
 	for (unsigned int rep = 1; rep <= reps; rep++) {
-		char *mem = map_anon_aligned(size, folio > (2u << 20) ? folio : 2u << 20);
+		char *mem = map_anon_aligned(size, folio_align(folio));
 
 		if (!mem) {
 			fprintf(stderr, "fault-bench: mmap failed: %s\n", strerror(errno));

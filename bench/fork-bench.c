@@ -26,16 +26,15 @@
  * Output: RESULT lines (see guest/include/results.h).
  */
 #include <errno.h>
-#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "cpu.h"
 #include "folio.h"
+#include "fork-phases.h"
 #include "mem.h"
 #include "opts.h"
 #include "perfctr.h"
@@ -53,63 +52,32 @@ struct options {
 	int cpu;	/* -1: not pinned */
 };
 
-static void usage(const char *why)
-{
-	fprintf(stderr, "fork-bench: %s\n"
-		"usage: fork-bench [--size SIZE] [--folio 4K|16K|64K|2M|base|cont|pmd] [--state dirty|clean] [--reps N]\n"
-		"                  [--forks N] [--cpu N]\n"
-		"  defaults: --size 1G --folio base --state dirty --reps 5 --forks 1, not pinned\n", why);
-	exit(2);
-}
+static const char usage[] =
+	"usage: fork-bench [--size SIZE] [--folio 4K|16K|64K|2M|base|cont|pmd] [--state dirty|clean] [--reps N]\n"
+	"                  [--forks N] [--cpu N]\n"
+	"  defaults: --size 1G --folio base --state dirty --reps 5 --forks 1, not pinned\n";
 
 static void parse(int argc, char **argv, struct options *o)
 {
-	static const struct option longopts[] = {
-		{ "size", required_argument, NULL, 's' },
-		{ "folio", required_argument, NULL, 'f' },
-		{ "state", required_argument, NULL, 't' },
-		{ "reps", required_argument, NULL, 'r' },
-		{ "forks", required_argument, NULL, 'n' },
-		{ "cpu", required_argument, NULL, 'c' },
-		{ NULL, 0, NULL, 0 },
+	const struct opt opt[] = {
+		{ .name = "size", .parse = opt_size, .value = &o->size },
+		{ .name = "folio", .parse = opt_folio, .value = &o->folio },
+		{ .name = "state", .parse = opt_bool, .value = &o->clean,
+		  .choice = { "dirty", "clean" },
+		  .takes = "is dirty (as written) or clean (clear_refs 4 first)" },
+		{ .name = "reps", .parse = opt_count, .value = &o->reps, .max = 10000 },
+		{ .name = "forks", .parse = opt_count, .value = &o->forks, .max = 1000 },
+		{ .name = "cpu", .parse = opt_cpu, .value = &o->cpu },
+		{ .name = NULL },
 	};
-	int c;
+	const struct opts opts = { "fork-bench", usage, opt };
 
 	*o = (struct options){ .size = 1u << 30, .folio = (size_t)getpagesize(), .clean = false,
 			       .reps = 5, .forks = 1,
 			       .cpu = -1 };
-	while ((c = opt_next(argc, argv, longopts, usage)) != -1) {
-		switch (c) {
-		case 's':
-			if (size_parse(optarg, &o->size))
-				usage("--size takes a size such as 256M or 1G");
-			break;
-		case 'f':
-			if (folio_option_parse(optarg, &o->folio))
-				usage("--folio takes a power-of-two size such as 4K, 16K, 64K or 2M, "
-				      "or base, cont or pmd");
-			break;
-		case 't':
-			if (strcmp(optarg, "dirty") && strcmp(optarg, "clean"))
-				usage("--state is dirty (as written) or clean (clear_refs 4 first)");
-			o->clean = strcmp(optarg, "clean") == 0;
-			break;
-		case 'r':
-			if (count_parse(optarg, 10000, &o->reps))
-				usage("--reps takes a number from 1 to 10000");
-			break;
-		case 'n':
-			if (count_parse(optarg, 1000, &o->forks))
-				usage("--forks takes a number from 1 to 1000");
-			break;
-		case 'c':
-			if (cpu_parse(optarg, &o->cpu))
-				usage("--cpu takes the number of a CPU, from 0");
-			break;
-		}
-	}
+	opts_parse(argc, argv, &opts);
 	if (o->size % o->folio || o->size % (2u << 20))
-		usage("--size must be a multiple of 2M and of the folio size");
+		opts_fail(&opts, "--size must be a multiple of 2M and of the folio size");
 }
 
 int main(int argc, char **argv)
@@ -119,7 +87,6 @@ int main(int argc, char **argv)
 	struct perfctr_sample s;
 	char params[128], name[16], err[256];
 	uint64_t t;
-	int status;
 
 	parse(argc, argv, &o);
 	if (o.cpu >= 0 && cpu_pin("fork-bench", o.cpu))
@@ -133,13 +100,11 @@ int main(int argc, char **argv)
 	}
 	snprintf(params, sizeof(params), "size=%zuM,folio=%s,state=%s", o.size >> 20,
 		 folio_size_name(o.folio, name, sizeof(name)), o.clean ? "clean" : "dirty");
-	if (o.cpu >= 0)
-		snprintf(params + strlen(params), sizeof(params) - strlen(params), ",cpu=%d",
-			 o.cpu);
+	cpu_param(params, sizeof(params), o.cpu);
 	perfctr_open(&ctr);
 
 	for (unsigned int rep = 1; rep <= o.reps; rep++) {
-		char *mem = map_anon_aligned(o.size, o.folio > (2u << 20) ? o.folio : 2u << 20);
+		char *mem = map_anon_aligned(o.size, folio_align(o.folio));
 
 		if (!mem) {
 			fprintf(stderr, "fork-bench: mmap of %zuM failed: %s\n", o.size >> 20, strerror(errno));
@@ -160,30 +125,9 @@ int main(int argc, char **argv)
 		if (o.clean)
 			clear_softdirty();
 
-		for (unsigned int f = 1; f <= o.forks; f++) {
-			unsigned int sample = (rep - 1) * o.forks + f;
-			pid_t pid;
-
-			fflush(stdout);
-			perfctr_begin(&ctr, BENCH_PHASE_FORK, &t);
-			pid = fork();
-			if (pid == 0)
-				_exit(0);
-			perfctr_end(&ctr, t, &s);
-			if (pid < 0) {
-				fprintf(stderr, "fork-bench: fork failed: %s\n", strerror(errno));
+		for (unsigned int f = 1; f <= o.forks; f++)
+			if (fork_phases("fork-bench", &ctr, "fork", params, (rep - 1) * o.forks + f))
 				return 1;
-			}
-			result_sample("fork", params, sample, &s);
-
-			perfctr_begin(&ctr, BENCH_PHASE_EXIT_WAIT, &t);
-			if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status)) {
-				fprintf(stderr, "fork-bench: the child did not exit cleanly\n");
-				return 1;
-			}
-			perfctr_end(&ctr, t, &s);
-			result_sample("fork", params, sample, &s);
-		}
 
 		if (rep % 2) {
 			perfctr_begin(&ctr, BENCH_PHASE_DONTNEED, &t);

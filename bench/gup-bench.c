@@ -44,12 +44,18 @@ struct gup_test {
 #define GUP_TEST_FILE "/sys/kernel/debug/gup_test"
 #define FOLL_WRITE 0x01		/* include/linux/mm.h; gup_test's default */
 
-static void usage(const char *why)
+static const char usage[] =
+	"usage: gup-bench [--size SIZE] [--reps N]\n"
+	"  defaults: --size 256M --reps 10\n";
+
+/* --size: a whole number of MiB (size_t). */
+static const char *mib_parse(const char *text, const struct opt *opt)
 {
-	fprintf(stderr, "gup-bench: %s\n"
-		"usage: gup-bench [--size SIZE] [--reps N]\n"
-		"  defaults: --size 256M --reps 10\n", why);
-	exit(2);
+	size_t *size = opt->value;
+
+	if (size_parse(text, size) || !*size || *size % (1u << 20))
+		return "takes a whole number of MiB such as 256M";
+	return NULL;
 }
 
 /* One benchmark ioctl over [mem, mem + size) as phase; 0, or -1 with errno. */
@@ -86,29 +92,19 @@ static int gup_phase(int fd, unsigned long cmd, enum bench_phase phase, char *me
 
 int main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "size", required_argument, NULL, 's' },
-		{ "reps", required_argument, NULL, 'r' },
-		{ NULL, 0, NULL, 0 },
-	};
 	size_t size = 256u << 20;
 	unsigned int reps = 10;
+	const struct opt opt[] = {
+		{ .name = "size", .parse = mib_parse, .value = &size },
+		{ .name = "reps", .parse = opt_count, .value = &reps, .max = 100000 },
+		{ .name = NULL },
+	};
+	const struct opts opts = { "gup-bench", usage, opt };
 	struct perfctr_set ctr;
 	char params[32], *mem;
-	int c, fd;
+	int fd;
 
-	while ((c = opt_next(argc, argv, longopts, usage)) != -1) {
-		switch (c) {
-		case 's':
-			if (size_parse(optarg, &size) || !size || size % (1u << 20))
-				usage("--size takes a whole number of MiB such as 256M");
-			break;
-		case 'r':
-			if (count_parse(optarg, 100000, &reps))
-				usage("--reps takes a number from 1 to 100000");
-			break;
-		}
-	}
+	opts_parse(argc, argv, &opts);
 	fd = open(GUP_TEST_FILE, O_RDWR);
 	if (fd < 0) {
 		fprintf(stderr, "gup-bench: cannot open %s: %s (a kernel with CONFIG_GUP_TEST and debugfs mounted)\n",

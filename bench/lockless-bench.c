@@ -26,56 +26,42 @@
 
 #define BENCH_FILE "/sys/kernel/debug/ptep_get_lockless_bench"
 
-static void usage(const char *why)
+static const char usage[] =
+	"usage: lockless-bench [--size SIZE] [--folio 4K|64K] [--loops N] [--reps N]\n"
+	"  defaults: --size 64M --folio 4K --loops 8 --reps 10\n";
+
+/* --folio: a folio size that PTEs map (size_t). */
+static const char *pte_folio_parse(const char *text, const struct opt *opt)
 {
-	fprintf(stderr, "lockless-bench: %s\n"
-		"usage: lockless-bench [--size SIZE] [--folio 4K|64K] [--loops N] [--reps N]\n"
-		"  defaults: --size 64M --folio 4K --loops 8 --reps 10\n", why);
-	exit(2);
+	size_t *folio = opt->value;
+
+	if (folio_size_parse(text, folio) || *folio >= (2u << 20))
+		return "takes a PTE-mapped size: 4K, 16K or 64K";
+	return NULL;
 }
 
 int main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "size", required_argument, NULL, 's' },
-		{ "folio", required_argument, NULL, 'f' },
-		{ "loops", required_argument, NULL, 'l' },
-		{ "reps", required_argument, NULL, 'r' },
-		{ NULL, 0, NULL, 0 },
-	};
 	size_t size = 64u << 20, folio = 4096;
-	unsigned long loops = 8;
-	unsigned int reps = 10;
+	unsigned int loops = 8, reps = 10;
+	const struct opt opt[] = {
+		{ .name = "size", .parse = opt_size, .value = &size },
+		{ .name = "folio", .parse = pte_folio_parse, .value = &folio },
+		{ .name = "loops", .parse = opt_count, .value = &loops, .max = 10000 },
+		{ .name = "reps", .parse = opt_count, .value = &reps, .max = 100000 },
+		{ .name = NULL },
+	};
+	const struct opts opts = { "lockless-bench", usage, opt };
 	struct perfctr_set ctr;
 	struct perfctr_sample s;
-	char params[96], name[16], err[256], cmd[96], reply[128], *end, *mem;
+	char params[96], name[16], err[256], cmd[96], reply[128], *mem;
 	unsigned long long calls, kns, checksum;
 	uint64_t t;
-	int c, fd;
+	int fd;
 
-	while ((c = opt_next(argc, argv, longopts, usage)) != -1) {
-		switch (c) {
-		case 's':
-			if (size_parse(optarg, &size))
-				usage("--size takes a size such as 64M");
-			break;
-		case 'f':
-			if (folio_size_parse(optarg, &folio) || folio >= (2u << 20))
-				usage("--folio takes a PTE-mapped size: 4K, 16K or 64K");
-			break;
-		case 'l':
-			loops = strtoul(optarg, &end, 10);
-			if (*end || !loops || loops > 10000)
-				usage("--loops takes a number from 1 to 10000");
-			break;
-		case 'r':
-			if (count_parse(optarg, 100000, &reps))
-				usage("--reps takes a number from 1 to 100000");
-			break;
-		}
-	}
+	opts_parse(argc, argv, &opts);
 	if (size % (2u << 20) || size > (4ul << 30))
-		usage("--size must be a multiple of 2M, at most 4G");
+		opts_fail(&opts, "--size must be a multiple of 2M, at most 4G");
 	fd = open(BENCH_FILE, O_RDWR | O_CLOEXEC);
 	if (fd < 0) {
 		fprintf(stderr, "lockless-bench: cannot open %s (CONFIG_PTEP_GET_LOCKLESS_BENCH? debugfs?): %s\n",
@@ -98,9 +84,9 @@ int main(int argc, char **argv)
 			folio_size_name(folio, name, sizeof(name)), err);
 		return 1;
 	}
-	snprintf(params, sizeof(params), "size=%zuM,folio=%s,loops=%lu", size >> 20,
+	snprintf(params, sizeof(params), "size=%zuM,folio=%s,loops=%u", size >> 20,
 		 folio_size_name(folio, name, sizeof(name)), loops);
-	snprintf(cmd, sizeof(cmd), "%lx %zx %lu", (unsigned long)(uintptr_t)mem, size, loops);
+	snprintf(cmd, sizeof(cmd), "%lx %zx %u", (unsigned long)(uintptr_t)mem, size, loops);
 	perfctr_open(&ctr);
 	for (unsigned int rep = 1; rep <= reps; rep++) {
 		ssize_t n;

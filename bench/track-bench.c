@@ -23,16 +23,15 @@
  * phases are numbered (rep - 1) * ROUNDS + round.
  */
 #include <errno.h>
-#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "cpu.h"
 #include "folio.h"
+#include "fork-phases.h"
 #include "mem.h"
 #include "opts.h"
 #include "perfctr.h"
@@ -55,92 +54,56 @@ struct options {
 	int cpu;	/* -1: not pinned */
 };
 
-static void usage(const char *why)
-{
-	fprintf(stderr, "track-bench: %s\n"
-		"usage: track-bench [--size SIZE] [--folio 4K|64K|2M|base|cont|pmd] [--mem anon|shmem]\n"
-		"                   [--mech sd-pagemap|sd-scan|uffd-async|none] [--pct 1..100]\n"
-		"                   [--rounds N] [--reps N] [--cpu N]\n"
-		"  defaults: --size 64M --folio base --mem anon --mech sd-pagemap --pct 10\n"
-		"            --rounds 3 --reps 3, not pinned\n", why);
-	exit(2);
-}
+static const char usage[] =
+	"usage: track-bench [--size SIZE] [--folio 4K|64K|2M|base|cont|pmd] [--mem anon|shmem]\n"
+	"                   [--mech sd-pagemap|sd-scan|uffd-async|none] [--pct 1..100]\n"
+	"                   [--rounds N] [--reps N] [--cpu N]\n"
+	"  defaults: --size 64M --folio base --mem anon --mech sd-pagemap --pct 10\n"
+	"            --rounds 3 --reps 3, not pinned\n";
 
-static unsigned int parse_uint(const char *text, unsigned int max, const char *why)
+/* --mech: a mechanism of track.h, or none (int: enum track_mech, or MECH_NONE). */
+static const char *mech_parse(const char *text, const struct opt *opt)
 {
-	unsigned int v;
+	enum track_mech m;
 
-	if (count_parse(text, max, &v))
-		usage(why);
-	return v;
+	if (!strcmp(text, "none")) {
+		*(int *)opt->value = MECH_NONE;
+		return NULL;
+	}
+	if (track_mech_parse(text, &m))
+		return "is sd-pagemap, sd-scan, uffd-async or none";
+	*(int *)opt->value = (int)m;
+	return NULL;
 }
 
 static void parse(int argc, char **argv, struct options *o)
 {
-	static const struct option longopts[] = {
-		{ "size", required_argument, NULL, 's' },
-		{ "folio", required_argument, NULL, 'f' },
-		{ "mem", required_argument, NULL, 'm' },
-		{ "mech", required_argument, NULL, 'k' },
-		{ "pct", required_argument, NULL, 'p' },
-		{ "rounds", required_argument, NULL, 'n' },
-		{ "reps", required_argument, NULL, 'r' },
-		{ "cpu", required_argument, NULL, 'c' },
-		{ NULL, 0, NULL, 0 },
+	const struct opt opt[] = {
+		{ .name = "size", .parse = opt_size, .value = &o->size },
+		{ .name = "folio", .parse = opt_folio, .value = &o->folio },
+		{ .name = "mem", .parse = opt_bool, .value = &o->shmem, .choice = { "anon", "shmem" } },
+		{ .name = "mech", .parse = mech_parse, .value = &o->mech },
+		{ .name = "pct", .parse = opt_count, .value = &o->pct, .max = 100,
+		  .takes = "takes a percentage from 1 to 100" },
+		{ .name = "rounds", .parse = opt_count, .value = &o->rounds, .max = 1000 },
+		{ .name = "reps", .parse = opt_count, .value = &o->reps, .max = 1000 },
+		{ .name = "cpu", .parse = opt_cpu, .value = &o->cpu },
+		{ .name = NULL },
 	};
-	enum track_mech m;
-	int c;
+	const struct opts opts = { "track-bench", usage, opt };
 
 	*o = (struct options){ .size = 64u << 20, .folio = (size_t)getpagesize(),
 			       .mech = TRACK_SD_PAGEMAP, .pct = 10, .rounds = 3, .reps = 3,
 			       .cpu = -1 };
-	while ((c = opt_next(argc, argv, longopts, usage)) != -1) {
-		switch (c) {
-		case 's':
-			if (size_parse(optarg, &o->size))
-				usage("--size takes a size such as 64M or 1G");
-			break;
-		case 'f':
-			if (folio_option_parse(optarg, &o->folio))
-				usage("--folio takes a size such as 4K, 64K or 2M, or base, cont or pmd");
-			break;
-		case 'm':
-			if (strcmp(optarg, "anon") && strcmp(optarg, "shmem"))
-				usage("--mem is anon or shmem");
-			o->shmem = !strcmp(optarg, "shmem");
-			break;
-		case 'k':
-			if (!strcmp(optarg, "none"))
-				o->mech = MECH_NONE;
-			else if (track_mech_parse(optarg, &m))
-				usage("--mech is sd-pagemap, sd-scan, uffd-async or none");
-			else
-				o->mech = (int)m;
-			break;
-		case 'p':
-			o->pct = parse_uint(optarg, 100, "--pct takes a percentage from 1 to 100");
-			break;
-		case 'n':
-			o->rounds = parse_uint(optarg, 1000, "--rounds takes a number from 1 to 1000");
-			break;
-		case 'r':
-			o->reps = parse_uint(optarg, 1000, "--reps takes a number from 1 to 1000");
-			break;
-		case 'c':
-			if (cpu_parse(optarg, &o->cpu))
-				usage("--cpu takes the number of a CPU, from 0");
-			break;
-		}
-	}
+	opts_parse(argc, argv, &opts);
 	if (o->size % o->folio || o->size % (2u << 20))
-		usage("--size must be a multiple of 2M and of the folio size");
+		opts_fail(&opts, "--size must be a multiple of 2M and of the folio size");
 }
 
 /* The region, aligned to its folio size (at least 2M). NULL with errno. */
 static char *map_region(const struct options *o)
 {
-	size_t align = o->folio > (2u << 20) ? o->folio : 2u << 20;
-	char *mem = map_anon_aligned(o->size, align);
+	char *mem = map_anon_aligned(o->size, folio_align(o->folio));
 	int fd;
 
 	if (!mem || !o->shmem)
@@ -234,27 +197,9 @@ static int run_steady(const struct options *o, char *mem, struct perfctr_set *ct
 {
 	struct perfctr_sample s;
 	uint64_t w;
-	int status;
-	pid_t pid;
 
-	fflush(stdout);
-	perfctr_begin(ctr, BENCH_PHASE_FORK, &w);
-	pid = fork();
-	if (pid == 0)
-		_exit(0);
-	perfctr_end(ctr, w, &s);
-	if (pid < 0) {
-		fprintf(stderr, "track-bench: fork: %s\n", strerror(errno));
+	if (fork_phases("track-bench", ctr, "track", params, rep))
 		return -1;
-	}
-	result_sample("track", params, rep, &s);
-	perfctr_begin(ctr, BENCH_PHASE_EXIT_WAIT, &w);
-	if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status)) {
-		fprintf(stderr, "track-bench: the child did not exit cleanly\n");
-		return -1;
-	}
-	perfctr_end(ctr, w, &s);
-	result_sample("track", params, rep, &s);
 
 	perfctr_begin(ctr, BENCH_PHASE_DONTNEED, &w);
 	madvise(mem, o->size, MADV_DONTNEED);
@@ -352,8 +297,7 @@ int main(int argc, char **argv)
 	snprintf(params, sizeof(params), "size=%zuM,folio=%s,mem=%s,mech=%s,pct=%u", o.size >> 20,
 		 folio_size_name(o.folio, name, sizeof(name)), o.shmem ? "shmem" : "anon",
 		 o.mech == MECH_NONE ? "none" : track_mech_name((enum track_mech)o.mech), o.pct);
-	if (o.cpu >= 0)
-		snprintf(params + strlen(params), sizeof(params) - strlen(params), ",cpu=%d", o.cpu);
+	cpu_param(params, sizeof(params), o.cpu);
 	ret = run(&o, params, name);
 	thp_restore_settings();
 	return ret ? 1 : 0;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # results-figures.sh [RESULTS_MD [RESULTS_DIR]]: every signed percentage in the
-# prose of RESULTS_MD (default RESULTS.md) that appears in none of the
-# generated tables under RESULTS_DIR (default results/), one per line as
+# prose of RESULTS_MD (default: $RESULTS_MD, else RESULTS.md) that appears in
+# none of the generated tables under RESULTS_DIR (default: $RESULTS_DIR, else
+# results/), one per line as
 # "LINE: FIGURE: the line's text"; exit status 1 when there is one, 0 when
 # every figure is found.
 #
@@ -30,14 +31,12 @@
 #   table gives (+1.670% matches nothing in a table of two decimals).
 set -eu -o pipefail
 . "$(dirname "$0")/lib/common.sh"
-results_md="${1:-$TOP/RESULTS.md}"
-dir="${2:-$TOP/results}"
-[ -f "$results_md" ] || die "no $results_md"
-[ -d "$dir" ] || die "no $dir"
+. "$(dirname "$0")/lib/results.sh"
+results_paths_existing "$@"
 
-mapfile -d '' tables < <(find "$dir" -path '*/raw' -prune -o -type f -name '*.md' ! -name README.md -print0 | sort -z)
+mapfile -d '' tables < <(find "$dest" -path '*/raw' -prune -o -type f -name '*.md' ! -name README.md -print0 | sort -z)
 
-awk -v dir="${dir%/}/" -v md="$results_md" '
+awk -v dir="${dest%/}/" -v md="$results_md" '
 # figures(S): the signed percentages of S, "|"-separated.
 function figures(s,   out, m) {
 	out = ""

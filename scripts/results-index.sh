@@ -21,10 +21,9 @@
 # is written to RESULTS_INDEX (default RESULTS_DIR/README.md; "-": stdout).
 set -eu -o pipefail
 . "$(dirname "$0")/lib/common.sh"
-dest="${RESULTS_DIR:-$TOP/results}"
-results_md="${RESULTS_MD:-$TOP/RESULTS.md}"
-[ -d "$dest" ] || die "no $dest"
-[ -f "$results_md" ] || die "no $results_md"
+. "$(dirname "$0")/lib/results.sh"
+# shellcheck disable=SC2119 # no arguments: the paths come from the environment
+results_paths_existing
 notes="$dest/notes.tsv"
 out="${RESULTS_INDEX:-$dest/README.md}"
 [ "$out" != - ] || out=/dev/stdout

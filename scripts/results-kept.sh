@@ -21,7 +21,7 @@ set -eu -o pipefail
 . "$(dirname "$0")/lib/results.sh"
 dir="${1:?usage: results-kept.sh DIR}"
 dir="${dir%/}"
-results_md="${RESULTS_MD:-$TOP/RESULTS.md}"
+results_paths
 [ -f "$dir/results.csv" ] && [ -f "$dir/experiment.exp" ] || die "results-kept.sh: $dir has no results.csv and experiment.exp"
 name=$(basename "$dir")
 

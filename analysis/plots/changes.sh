@@ -16,13 +16,10 @@
 set -eu -o pipefail
 run="${1:?usage: changes.sh RUN_DIR OUTDIR}"
 out="${2:?usage: changes.sh RUN_DIR OUTDIR}"
-here=$(cd "$(dirname "$0")" && pwd)
-sdstat="${SDSTAT:-$here/../../build/analysis/sdstat}"
+# here, sdstat, benchmarks (the measure of each benchmark's phase: its
+# "plot ... changes" rows), run_id.
+. "$(dirname "$0")/plot-env.sh"
 exp="$run/experiment.exp"
-run_id=$(cat "$run/RUN" 2>/dev/null || basename "$run")
-# The measure of each benchmark's phase: the "plot ... changes" rows of the
-# benchmark table.
-benchmarks="${BENCHMARKS:-$here/../../bench/benchmarks.tsv}"
 mode="${CHANGES_MODE:-icount}"
 case "$mode" in
 icount) what="instructions (QEMU -icount)" name=changes ;;

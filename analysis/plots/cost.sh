@@ -15,11 +15,10 @@
 set -eu -o pipefail
 run="${1:?usage: cost.sh RUN_DIR [OUTDIR]}"
 out="${2:-$run/plots}"
-here=$(cd "$(dirname "$0")" && pwd)
-benchmarks="${BENCHMARKS:-$here/../../bench/benchmarks.tsv}"
+# here, benchmarks, run_id.
+. "$(dirname "$0")/plot-env.sh"
 tsv="$run/cost-tables.tsv"
 [ -f "$tsv" ] || { echo "cost.sh: no $tsv (scripts/cost-tables.sh writes it)" >&2; exit 3; }
-run_id=$(cat "$run/RUN" 2>/dev/null || basename "$run")
 mkdir -p "$out"
 
 plots=$(awk -F'\t' '$1 == "plot" && $6 == "cost" { print $2 "\t" $4 "\t" $5 "\t" $7 }' "$benchmarks")

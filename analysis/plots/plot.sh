@@ -18,8 +18,9 @@
 set -eu -o pipefail
 run="${1:?usage: plot.sh RUN_DIR VARIANTS}"
 variants="${2:?usage: plot.sh RUN_DIR VARIANTS}"
-here=$(cd "$(dirname "$0")" && pwd)
-sdstat="${SDSTAT:-$here/../../build/analysis/sdstat}"
+# here, sdstat, benchmarks (which measure each plot shows: its plot rows),
+# run_id.
+. "$(dirname "$0")/plot-env.sh"
 first="${FIRST:-}"
 fork2m="${FORK2M:-}"
 csv="$run/results.csv"
@@ -27,9 +28,6 @@ out="$run/plots"
 mkdir -p "$out"
 vlist=$(echo "$variants" | tr ' ' ',')
 others=$(echo "$variants" | tr ' ' '\n' | { grep -vx baseline || true; } | tr '\n' ' ')
-run_id=$(cat "$run/RUN" 2>/dev/null || basename "$run")
-# Which measure each plot shows: the plot rows of the benchmark table.
-benchmarks="${BENCHMARKS:-$here/../../bench/benchmarks.tsv}"
 
 # plot_rows PLOT: its rows, "FILTERS<TAB>PHASE<TAB>LABEL" each, FILTERS the
 # sdstat compare options that select the measure.

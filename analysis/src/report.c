@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <math.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -108,12 +109,18 @@ void report_summary_csv(const struct groups *g, FILE *out)
 	}
 }
 
-static const char *fmt_value(double v, char *buf, size_t len)
+/*
+ * A value as the tables show it: a whole number, or four significant digits;
+ * with its sign (+ too) if @sign.
+ */
+static const char *fmt_number(double v, bool sign, char *buf, size_t len)
 {
-	if (fabs(v) >= 10000 || v == floor(v))
-		snprintf(buf, len, "%.0f", v);
+	bool whole = fabs(v) >= 10000 || v == floor(v);
+
+	if (sign)
+		snprintf(buf, len, whole ? "%+.0f" : "%+.4g", v);
 	else
-		snprintf(buf, len, "%.4g", v);
+		snprintf(buf, len, whole ? "%.0f" : "%.4g", v);
 	return buf;
 }
 
@@ -124,16 +131,6 @@ static const struct group *find_group(const struct groups *g, const struct recor
 		if (!strcmp(g->items[k].key->variant, variant) && same_measurement(g->items[k].key, key))
 			return &g->items[k];
 	return NULL;
-}
-
-/* A signed value in the style of fmt_value. */
-static const char *fmt_signed(double v, char *buf, size_t len)
-{
-	if (fabs(v) >= 10000 || v == floor(v))
-		snprintf(buf, len, "%+.0f", v);
-	else
-		snprintf(buf, len, "%+.4g", v);
-	return buf;
 }
 
 /* A variant against the baseline: of the medians (bootstrap), of the means (Welch). */
@@ -195,13 +192,15 @@ static void median_cell(const struct change *c, FILE *out)
 	if (!m->valid && m->relative)
 		fprintf(out, " %+.2f%% (n<2) |", 100 * m->rel);
 	else if (!m->valid)
-		fprintf(out, " Δ %s (n<2; baseline median 0) |", fmt_signed(m->diff, d, sizeof(d)));
+		fprintf(out, " Δ %s (n<2; baseline median 0) |", fmt_number(m->diff, true, d, sizeof(d)));
 	else if (m->relative)
 		fprintf(out, " %+.2f%%%s [%+.2f, %+.2f]%s |", 100 * m->rel, star, 100 * m->rel_low,
 			100 * m->rel_high, m->reps_only ? " (1 boot)" : "");
 	else
-		fprintf(out, " Δ %s%s [%s, %s] (baseline median 0)%s |", fmt_signed(m->diff, d, sizeof(d)),
-			star, fmt_signed(m->diff_low, a, sizeof(a)), fmt_signed(m->diff_high, b, sizeof(b)),
+		fprintf(out, " Δ %s%s [%s, %s] (baseline median 0)%s |",
+			fmt_number(m->diff, true, d, sizeof(d)), star,
+			fmt_number(m->diff_low, true, a, sizeof(a)),
+			fmt_number(m->diff_high, true, b, sizeof(b)),
 			m->reps_only ? " (1 boot)" : "");
 }
 
@@ -213,22 +212,47 @@ static void mean_cell(const struct change *c, FILE *out)
 	if (!c->w.valid && c->mean_relative)
 		fprintf(out, " %+.2f%% (n<2) |", c->pct);
 	else if (!c->w.valid)
-		fprintf(out, " Δ %s (n<2; baseline mean 0) |", fmt_signed(c->w.diff, d, sizeof(d)));
+		fprintf(out, " Δ %s (n<2; baseline mean 0) |", fmt_number(c->w.diff, true, d, sizeof(d)));
 	else if (c->mean_relative)
 		fprintf(out, " %+.2f%%%s [%+.2f, %+.2f] |", c->pct, star, c->lo, c->hi);
 	else
-		fprintf(out, " Δ %s%s [%s, %s] (baseline mean 0) |", fmt_signed(c->w.diff, d, sizeof(d)),
-			star, fmt_signed(c->w.ci_low, a, sizeof(a)), fmt_signed(c->w.ci_high, b, sizeof(b)));
+		fprintf(out, " Δ %s%s [%s, %s] (baseline mean 0) |",
+			fmt_number(c->w.diff, true, d, sizeof(d)), star,
+			fmt_number(c->w.ci_low, true, a, sizeof(a)),
+			fmt_number(c->w.ci_high, true, b, sizeof(b)));
+}
+
+/* The cell of summary row @row (rows[] of markdown_table()) for group @v. */
+static void summary_cell(FILE *out, size_t row, const struct group *v)
+{
+	const struct summary *s = &v->s;
+	const double value[] = { s->min, s->median, s->mean, s->max, s->stddev };
+	char buf[64];
+
+	if (row == 0)
+		fprintf(out, " %zu |", s->n);
+	else if (row == 1)
+		fprintf(out, " %zu |", v->nboots);
+	else if (row - 2 < sizeof(value) / sizeof(value[0]))
+		fprintf(out, " %s |", fmt_number(value[row - 2], false, buf, sizeof(buf)));
+	else
+		fprintf(out, " %.2f%% |", 100 * s->cov);
 }
 
 static void markdown_table(const struct groups *g, const struct record *key,
 			   const char *baseline, const char *const *variants, size_t nv, FILE *out)
 {
 	static const char *const rows[] = { "n", "Boots", "Min", "Median", "Mean", "Max", "Stddev", "CoV" };
+	static const struct {
+		const char *title;
+		void (*cell)(const struct change *c, FILE *out);
+	} change_rows[] = {
+		{ "%change of medians (95% CI: bootstrap of boots, then repetitions)", median_cell },
+		{ "%change of means (95% CI: Welch's t-test)", mean_cell },
+	};
 	const struct group *base = find_group(g, key, baseline);
 	struct change *changes = calloc(nv ? nv : 1, sizeof(*changes));
 	int one_boot = 0;
-	char buf[64];
 
 	if (!changes) {
 		fprintf(stderr, "sdstat: out of memory\n");
@@ -254,61 +278,26 @@ static void markdown_table(const struct groups *g, const struct record *key,
 		fprintf(out, "| %s |", rows[r]);
 		for (size_t i = 0; i < nv; i++) {
 			const struct group *v = find_group(g, key, variants[i]);
-			const struct summary *s;
 
-			if (!v) {
+			if (v)
+				summary_cell(out, r, v);
+			else
 				fprintf(out, " - |");
-				continue;
-			}
-			s = &v->s;
-			switch (r) {
-			case 0:
-				fprintf(out, " %zu |", s->n);
-				break;
-			case 1:
-				fprintf(out, " %zu |", v->nboots);
-				break;
-			case 2:
-				fprintf(out, " %s |", fmt_value(s->min, buf, sizeof(buf)));
-				break;
-			case 3:
-				fprintf(out, " %s |", fmt_value(s->median, buf, sizeof(buf)));
-				break;
-			case 4:
-				fprintf(out, " %s |", fmt_value(s->mean, buf, sizeof(buf)));
-				break;
-			case 5:
-				fprintf(out, " %s |", fmt_value(s->max, buf, sizeof(buf)));
-				break;
-			case 6:
-				fprintf(out, " %s |", fmt_value(s->stddev, buf, sizeof(buf)));
-				break;
-			default:
-				fprintf(out, " %.2f%% |", 100 * s->cov);
-				break;
-			}
 		}
 		fprintf(out, "\n");
 	}
-	fprintf(out, "| %%change of medians (95%% CI: bootstrap of boots, then repetitions) |");
-	for (size_t i = 0; i < nv; i++) {
-		const struct group *v = find_group(g, key, variants[i]);
+	for (size_t r = 0; r < sizeof(change_rows) / sizeof(change_rows[0]); r++) {
+		fprintf(out, "| %s |", change_rows[r].title);
+		for (size_t i = 0; i < nv; i++) {
+			const struct group *v = find_group(g, key, variants[i]);
 
-		if (!v || v == base)
-			fprintf(out, " - |");
-		else
-			median_cell(&changes[i], out);
+			if (!v || v == base)
+				fprintf(out, " - |");
+			else
+				change_rows[r].cell(&changes[i], out);
+		}
+		fprintf(out, "\n");
 	}
-	fprintf(out, "\n| %%change of means (95%% CI: Welch's t-test) |");
-	for (size_t i = 0; i < nv; i++) {
-		const struct group *v = find_group(g, key, variants[i]);
-
-		if (!v || v == base)
-			fprintf(out, " - |");
-		else
-			mean_cell(&changes[i], out);
-	}
-	fprintf(out, "\n");
 	if (one_boot)
 		fprintf(out, "\n(1 boot): baseline or the variant was measured in one boot (or its boots were not recorded): the interval resamples its repetitions only, without the variation between boots.\n");
 	free(changes);

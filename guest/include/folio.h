@@ -33,6 +33,8 @@ int folio_size_parse(const char *text, size_t *bytes);
 const char *folio_size_name(size_t bytes, char *buf, size_t len);
 /* The order of a folio of @bytes (0 for the base page size); -1 if none. */
 int folio_order(size_t bytes);
+/* The alignment of a mapping of folios of @bytes: their size, at least 2M. */
+size_t folio_align(size_t bytes);
 /*
  * New anonymous faults get folios of exactly this size: that size "always",
  * every other size "never" (the base page size: every size "never"). Returns

@@ -24,3 +24,11 @@ int cpu_pin(const char *prog, int cpu)
 	}
 	return 0;
 }
+
+void cpu_param(char *params, size_t len, int cpu)
+{
+	size_t used = strlen(params);
+
+	if (cpu >= 0)
+		snprintf(params + used, len - used, ",cpu=%d", cpu);
+}

@@ -49,6 +49,11 @@ size_t folio_pmd_size(void)
 	return pmd ? pmd : page * (page / 8);
 }
 
+size_t folio_align(size_t bytes)
+{
+	return bytes > (2u << 20) ? bytes : 2u << 20;
+}
+
 const char *folio_size_name(size_t bytes, char *buf, size_t len)
 {
 	if (bytes >= (1u << 20) && !(bytes & ((1u << 20) - 1)))

@@ -2,15 +2,33 @@
 # What the scripts that write results/ and RESULTS.md share. Source after
 # lib/common.sh.
 
+# results_paths [RESULTS_MD [RESULTS_DIR]]: sets results_md and dest, the
+# RESULTS.md and the results folder a script works on: the arguments, else
+# RESULTS_MD and RESULTS_DIR from the environment, else RESULTS.md and
+# results/ at the top of the tree.
+# shellcheck disable=SC2034 # results_md, dest: read by the caller
+results_paths() {
+	results_md="${1:-${RESULTS_MD:-$TOP/RESULTS.md}}"
+	dest="${2:-${RESULTS_DIR:-$TOP/results}}"
+}
+
+# results_paths_existing [RESULTS_MD [RESULTS_DIR]]: results_paths, for the
+# scripts that only read them (results-figures.sh, results-index.sh): dies
+# unless both exist.
+results_paths_existing() {
+	results_paths "$@"
+	[ -f "$results_md" ] || die "no $results_md"
+	[ -d "$dest" ] || die "no $dest"
+}
+
 # results_setup: for the scripts that work from the published run in
-# results/ alone (results-tables.sh, results-render.sh): sets dest (the
-# results folder: RESULTS_DIR, else results/), results_md (RESULTS_MD, else
+# results/ alone (results-tables.sh, results-render.sh): sets dest and
+# results_md (results_paths: RESULTS_DIR, else results/; RESULTS_MD, else
 # RESULTS.md), sdstat, made first (a changed derive row of
 # bench/benchmarks.tsv rebuilds it), and variants (the published run's).
-# shellcheck disable=SC2034 # results_md, sdstat, variants: read by the caller
+# shellcheck disable=SC2034 # sdstat, variants: read by the caller
 results_setup() {
-	dest="${RESULTS_DIR:-$TOP/results}"
-	results_md="${RESULTS_MD:-$TOP/RESULTS.md}"
+	results_paths
 	sdstat="$TOP/build/analysis/sdstat"
 	make -s -C "$TOP/analysis" >/dev/null
 	variants=$(sed -n 's/^variants: *//p' "$dest/experiment.exp")

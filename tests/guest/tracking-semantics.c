@@ -171,6 +171,24 @@ static void scene_end(struct scene *s)
 	region_free(&s->r);
 }
 
+/*
+ * scene_start() over NPAGES pages, and @other, an untracked region of the
+ * same length (where mremap() moves the range to, or a mapping made after the
+ * reset). false after a failed KTAP line, with nothing left mapped.
+ */
+static bool scene_start_pair(struct scene *s, enum track_mech m, struct region *other,
+			     const char *what)
+{
+	if (!scene_start(s, m, NPAGES * page_size, page_size, what))
+		return false;
+	if (region_new(other, s->r.len, page_size)) {
+		ksft_test_result_fail("%s %s: setup: %s\n", s->mech, what, strerror(errno));
+		scene_end(s);
+		return false;
+	}
+	return true;
+}
+
 static long collect(struct scene *s, char *at)
 {
 	return track_collect(&s->t, at, s->r.npages, s->got);
@@ -283,13 +301,8 @@ static void case_mremap(enum track_mech m)
 	char *moved;
 	long n;
 
-	if (!scene_start(&s, m, NPAGES * page_size, page_size, "mremap"))
+	if (!scene_start_pair(&s, m, &dst, "mremap"))
 		return;
-	if (region_new(&dst, s.r.len, page_size)) {
-		ksft_test_result_fail("%s mremap: setup: %s\n", s.mech, strerror(errno));
-		scene_end(&s);
-		return;
-	}
 	moved = mremap(s.r.mem, s.r.len, s.r.len, MREMAP_MAYMOVE | MREMAP_FIXED, dst.mem);
 	if (moved == MAP_FAILED) {
 		ksft_test_result_fail("%s mremap: %s\n", s.mech, strerror(errno));
@@ -540,13 +553,8 @@ static void case_new_mapping(enum track_mech m)
 	char *adj;
 	long n;
 
-	if (!scene_start(&s, m, NPAGES * page_size, page_size, "new mapping"))
+	if (!scene_start_pair(&s, m, &fresh, "new mapping"))
 		return;
-	if (region_new(&fresh, s.r.len, page_size)) {
-		ksft_test_result_fail("%s new mapping: %s\n", s.mech, strerror(errno));
-		scene_end(&s);
-		return;
-	}
 	fresh.mem[0] = 1;
 	n = track_collect(&s.t, fresh.mem, NPAGES, s.got);
 	set_all(s.want, NPAGES, true);
