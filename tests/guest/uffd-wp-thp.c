@@ -117,6 +117,32 @@ static bool thps_populated(const char *what, char *mem, size_t len)
 	return false;
 }
 
+/* The region of THPs a case starts from, populated; NULL (said why) if not. */
+static char *case_thps(const char *name)
+{
+	char *mem = map_thps(region, true);
+
+	if (mem && thps_populated(name, mem, region))
+		return mem;
+	ksft_print_msg("%s: setup failed: %s\n", name, strerror(errno));
+	return NULL;
+}
+
+/* The same, registered for uffd-wp and write-protected whole. */
+static char *case_thps_wp(int uffd, const char *name)
+{
+	char *mem = case_thps(name);
+
+	if (!mem)
+		return NULL;
+	if (uffd_register(uffd, mem, region, false, true, false) ||
+	    uffd_writeprotect(uffd, mem, region, true)) {
+		ksft_print_msg("%s: setup failed: %s\n", name, strerror(errno));
+		return NULL;
+	}
+	return mem;
+}
+
 /* Turns failing atomic slab allocations of this process on or off. */
 static bool fail_nowait;
 
@@ -145,15 +171,11 @@ static int split_thps_injected(char *addr, size_t len)
 
 static bool case_split_after_wp(int uffd)
 {
-	char *mem = map_thps(region, true);
+	char *mem = case_thps_wp(uffd, "split-after-wp");
 	bool ok;
 
-	if (!mem || !thps_populated("split-after-wp", mem, region) ||
-	    uffd_register(uffd, mem, region, false, true, false) ||
-	    uffd_writeprotect(uffd, mem, region, true)) {
-		ksft_print_msg("split-after-wp: setup failed: %s\n", strerror(errno));
+	if (!mem)
 		return false;
-	}
 	ok = count_wrong("split-after-wp: before the split", mem, region, PM_UFFD_WP, true) == 0;
 	ok = split_thps_injected(mem, region) == 0 && ok;
 	ok = count_wrong("split-after-wp: after the split", mem, region, PM_UFFD_WP, true) == 0 &&
@@ -164,13 +186,11 @@ static bool case_split_after_wp(int uffd)
 
 static bool case_split_before_reg(int uffd)
 {
-	char *mem = map_thps(region, true);
+	char *mem = case_thps("split-before-reg");
 	bool ok;
 
-	if (!mem || !thps_populated("split-before-reg", mem, region)) {
-		ksft_print_msg("split-before-reg: setup failed: %s\n", strerror(errno));
+	if (!mem)
 		return false;
-	}
 	ok = split_thps_injected(mem, region) == 0;
 	if (!ok || uffd_register(uffd, mem, region, false, true, false) ||
 	    uffd_writeprotect(uffd, mem, region, true)) {
@@ -185,12 +205,11 @@ static bool case_split_before_reg(int uffd)
 
 static bool case_shared_table(int uffd)
 {
-	char *mem = map_thps(region, true);
+	char *mem = case_thps("shared-table");
 	char *wp_half = mem, *other_half = mem + region / 2;
 	bool ok;
 
-	if (!mem || !thps_populated("shared-table", mem, region) ||
-	    uffd_register(uffd, wp_half, region / 2, false, true, false)) {
+	if (!mem || uffd_register(uffd, wp_half, region / 2, false, true, false)) {
 		ksft_print_msg("shared-table: setup failed: %s\n", strerror(errno));
 		return false;
 	}
@@ -271,14 +290,12 @@ out:
 
 static bool case_cut_by_reg(int uffd)
 {
-	char *mem = map_thps(region, true);
+	char *mem = case_thps("cut-by-reg");
 	char *start = mem + thp_size / 2, *end = mem + region - thp_size / 2;
 	bool ok;
 
-	if (!mem || !thps_populated("cut-by-reg", mem, region)) {
-		ksft_print_msg("cut-by-reg: setup failed: %s\n", strerror(errno));
+	if (!mem)
 		return false;
-	}
 	ok = inject(true) == 0 &&
 	     uffd_register(uffd, start, end - start, false, true, false) == 0 &&
 	     inject(false) == 0;
@@ -299,17 +316,13 @@ static bool case_cut_by_reg(int uffd)
 
 static bool case_fork_child(int uffd)
 {
-	char *mem = map_thps(region, true);
+	char *mem = case_thps_wp(uffd, "fork-child");
 	int status = -1;
 	bool ok;
 	pid_t pid;
 
-	if (!mem || !thps_populated("fork-child", mem, region) ||
-	    uffd_register(uffd, mem, region, false, true, false) ||
-	    uffd_writeprotect(uffd, mem, region, true)) {
-		ksft_print_msg("fork-child: setup failed: %s\n", strerror(errno));
+	if (!mem)
 		return false;
-	}
 	fflush(NULL);
 	pid = fork();
 	if (pid == 0) {
@@ -410,13 +423,11 @@ out:
 /* Split without bits: every page reads soft-dirty, even after clear_refs. */
 static bool case_fallback_bites(void)
 {
-	char *mem = map_thps(region, true);
+	char *mem = case_thps("fallback");
 	bool ok;
 
-	if (!mem || !thps_populated("fallback", mem, region)) {
-		ksft_print_msg("fallback: setup failed: %s\n", strerror(errno));
+	if (!mem)
 		return false;
-	}
 	ok = split_thps_injected(mem, region) == 0;
 	if (ok)
 		clear_softdirty();
