@@ -11,6 +11,11 @@
  *   first_write  writing one byte in PCT% of the pages, spread evenly: the
  *                write faults the reset armed
  *   scan         collecting the written pages (pagemap, or PAGEMAP_SCAN)
+ * Round 1, the first after tracking starts, is reported apart, as the phases
+ * round1_reset, round1_first_write and round1_scan: its reset is the first
+ * (async uffd-wp write-protects every page of the region, and on 2M THPs
+ * protects the PMDs that the first writes then split), so it is not a round
+ * of the steady state. Rounds 2..ROUNDS are the phases above.
  * and, once per repetition after the rounds, the steady cost of tracking
  * being on:
  *   fork         fork() of the process with the tracked region
@@ -19,8 +24,9 @@
  * plus populate, the first touch of the fresh region (tracking not yet on).
  * --mech none runs the same steps with no tracking: the control.
  * Each round checks that no written page went unreported.
- * Output: RESULT lines (guest/include/results.h); samples of the round
- * phases are numbered (rep - 1) * ROUNDS + round.
+ * Output: RESULT lines (guest/include/results.h); samples of round 1's
+ * phases are numbered rep, those of the later rounds'
+ * (rep - 1) * (ROUNDS - 1) + round - 1.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -29,6 +35,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "bench-phases.h"
 #include "cpu.h"
 #include "folio.h"
 #include "fork-phases.h"
@@ -153,11 +160,15 @@ static int run_rounds(const struct options *o, struct tracker *t, char *mem, boo
 	uint64_t w;
 
 	for (unsigned int round = 1; round <= o->rounds; round++) {
-		unsigned int sample = (rep - 1) * o->rounds + round;
+		bool first = round == 1;
+		unsigned int sample = first ? rep : (rep - 1) * (o->rounds - 1) + round - 1;
+		enum bench_phase reset = first ? BENCH_PHASE_ROUND1_RESET : BENCH_PHASE_RESET;
+		enum bench_phase write = first ? BENCH_PHASE_ROUND1_FIRST_WRITE : BENCH_PHASE_FIRST_WRITE;
+		enum bench_phase scan = first ? BENCH_PHASE_ROUND1_SCAN : BENCH_PHASE_SCAN;
 		long found = 0;
 		size_t missed;
 
-		perfctr_begin(ctr, BENCH_PHASE_RESET, &w);
+		perfctr_begin(ctr, reset, &w);
 		if (o->mech != MECH_NONE && track_reset(t, mem, o->size)) {
 			fprintf(stderr, "track-bench: reset: %s\n", strerror(errno));
 			return -1;
@@ -165,12 +176,12 @@ static int run_rounds(const struct options *o, struct tracker *t, char *mem, boo
 		perfctr_end(ctr, w, &s);
 		result_sample("track", params, sample, &s);
 
-		perfctr_begin(ctr, BENCH_PHASE_FIRST_WRITE, &w);
+		perfctr_begin(ctr, write, &w);
 		write_pages(mem, npages, page, o->pct, (unsigned char)(round + 1));
 		perfctr_end(ctr, w, &s);
 		result_sample("track", params, sample, &s);
 
-		perfctr_begin(ctr, BENCH_PHASE_SCAN, &w);
+		perfctr_begin(ctr, scan, &w);
 		if (o->mech != MECH_NONE)
 			found = track_collect(t, mem, npages, got);
 		perfctr_end(ctr, w, &s);
@@ -181,7 +192,8 @@ static int run_rounds(const struct options *o, struct tracker *t, char *mem, boo
 		}
 		if (o->mech == MECH_NONE)
 			continue;
-		result_value("track", params, sample, "scan", "reported_pages", (double)found);
+		result_value("track", params, sample, bench_phase_name(scan), "reported_pages",
+			     (double)found);
 		missed = first_missed(got, npages, o->pct);
 		if (missed < npages) {
 			fprintf(stderr, "track-bench: page %zu was written but not reported\n", missed);

@@ -25,7 +25,7 @@ results_paths
 [ -f "$dir/results.csv" ] && [ -f "$dir/experiment.exp" ] || die "results-kept.sh: $dir has no results.csv and experiment.exp"
 name=$(basename "$dir")
 
-# The plot of every instruction count; the tracking run's reset and scan
+# The plot of every instruction count; the tracking runs' reset and scan
 # double on the extended bits: its axis shows them, not its faults' +15%.
 # A CRIU run has no plot: its table compares each copy with the pages its
 # round wrote, not kernels with baseline (which copies everything).
@@ -34,7 +34,7 @@ name=$(basename "$dir")
 # alone has no instruction plot.
 case "$name" in
 criu) ;;
-tracking) CHANGES_PHASES="reset scan" CHANGES_XRANGE="-50:300" bash "$TOP/analysis/plots/changes.sh" "$dir" "$dir/plots" ;;
+tracking | tracking-boots) CHANGES_PHASES="reset scan round1_reset round1_scan" CHANGES_XRANGE="-50:300" bash "$TOP/analysis/plots/changes.sh" "$dir" "$dir/plots" ;;
 *)
 	if grep -q ',icount,' "$dir/results.csv"; then
 		bash "$TOP/analysis/plots/changes.sh" "$dir" "$dir/plots"

@@ -5,8 +5,9 @@
 # RUN_DIR/cost-tables.tsv (scripts/cost-tables.sh): the figures of the
 # tables, so the plot shows what they say. One row of panels per "plot ...
 # cost" row of bench/benchmarks.tsv (the parameter sets whose parameters
-# include its LABEL's), one panel per phase of that benchmark's cost table
-# against the first variant ("-"); in a panel, a cluster per parameter set
+# include its LABEL's), one panel per phase of that benchmark's first cost
+# table against the first variant ("-") that the run has (track: the rounds
+# after the first; round 1's table is not plotted); in a panel, a cluster per parameter set
 # left (the mechanism) and a bar per variant: the median per unit; over the
 # bars of the other variants, the change of the median against the first
 # and its 95% CI (the bootstrap's, as in the tables) drawn as a whisker on
@@ -48,6 +49,10 @@ awk -F'\t' -v plots="$plots" -v dat="$out/cost.dat" -v panels="$out/cost.panels"
 	$3 == "-" {
 		for (r = 1; r <= nr; r++) {
 			if ($21 != pb[r] || $7 != pm[r] || $8 != pmode[r] || !has_all($9, pp[r])) continue
+			# The first of the tables against "-" that match (track: the
+			# rounds after the first; round 1 is in the tables only).
+			if (!(r in ptab)) ptab[r] = $1
+			if ($1 != ptab[r]) continue
 			if (!((r, $4) in phidx)) { phidx[r, $4] = 1; if (!($4 in phnum)) { phnum[$4] = ++nph; phname[nph] = $4 } }
 			if (!($4 in plabel)) { plabel[$4] = $5; pper[$4] = $6 }
 			if (!(r in rowname)) { rowname[r] = $22; used[++nused] = r }

@@ -39,6 +39,13 @@ row() {
 		row "$v" uffd-async reset 768000 768000 768000
 		row "$v" uffd-async first_write 7209400 7209400 7209400
 		row "$v" uffd-async scan 512000 512000 512000
+		# Round 1, apart: async uffd-wp's first reset protects every page.
+		row "$v" sd-scan round1_reset $((2560000 * f)) $((2560000 * f)) $((2560000 * f))
+		row "$v" sd-scan round1_first_write 6554000 6554000 6554000
+		row "$v" sd-scan round1_scan 1280000 1280000 1280000
+		row "$v" uffd-async round1_reset $((5120000 * f)) $((5120000 * f)) $((5120000 * f))
+		row "$v" uffd-async round1_first_write 7209400 7209400 7209400
+		row "$v" uffd-async round1_scan 512000 512000 512000
 		row "$v" none fork 1000000 1000000 1000000
 		row "$v" sd-scan fork 1100000 1100000 1100000
 		row "$v" uffd-async fork 5000000 5000000 5000000
@@ -61,17 +68,25 @@ assert_contains "the steady cost against the same kernel untracked, a column per
 	'| memory | phase | kernel | untracked | soft-dirty: clear_refs + PAGEMAP_SCAN | async uffd-wp: PAGEMAP_SCAN |'
 assert_contains "a change as a percentage" "$md" \
 	'| 256M anonymous 4K folios, 10% written | fork() | `pte` | 1.00 M | 1.10 M (+10.0% [+10.0, +10.0]) | 5.00 M (5.0x [5.0x, 5.0x]) |'
-# The rows: mechanism and phase (the rounds), phase and kernel (tracking on).
+# The rows: mechanism and phase (the later rounds, then round 1), phase and
+# kernel (tracking on).
 sd="soft-dirty: clear_refs + PAGEMAP_SCAN" uffd="async uffd-wp: PAGEMAP_SCAN"
+rounds="$sd/reset;$sd/first write;$sd/scan;$uffd/reset;$uffd/first write;$uffd/scan"
 assert_eq "rows by memory, mechanism, phase; kernels in the compare line's order" \
-	"$sd/reset;$sd/first write;$sd/scan;$uffd/reset;$uffd/first write;$uffd/scan;fork()/\`pte\`;fork()/\`ptdesc\`;zap (MADV_DONTNEED)/\`pte\`;zap (MADV_DONTNEED)/\`ptdesc\`" \
+	"$rounds;$rounds;fork()/\`pte\`;fork()/\`ptdesc\`;zap (MADV_DONTNEED)/\`pte\`;zap (MADV_DONTNEED)/\`ptdesc\`" \
 	"$(awk -F' [|] ' '/^[|] 256M/ { print $2 "/" $3 }' <<<"$md" | paste -sd';')"
 assert_contains "one boot: said once under each table" "$md" "One boot per kernel: the intervals resample the 3 samples of that boot only"
-assert_eq "the figures: a line per cell (2 x 6 and 2 x 2 x 3) and the header" 25 "$(wc -l <"$run/cost-tables.tsv")"
+r1=$(awk '/^#### Round 1 of tracking, /, /^Some cells|^One boot/' <<<"$md")
+assert_contains "round 1 in its own table" "$r1" \
+	'| 256M anonymous 4K folios, 10% written | async uffd-wp: PAGEMAP_SCAN | reset | MiB | 20.0 K | 40.0 K (+100.0% [+100.0, +100.0]) |'
+assert_eq "and not among the later rounds" "" "$(awk '/^#### Each round of tracking: /, /^One boot/' <<<"$md" | grep -F '| 20.0 K |')"
+assert_contains "the later rounds' table says it holds rounds 2 to N" "$md" "Rounds 2 to N of each repetition: round 1"
+assert_eq "the figures: a line per cell (2 x 6, 2 x 6 and 2 x 2 x 3) and the header" 37 "$(wc -l <"$run/cost-tables.tsv")"
 
 assert_status "the plot of the tables" 0 bash "$TOP/analysis/plots/cost.sh" "$run"
 assert_eq "as PNG and SVG" "PNG svg" "$(head -c 4 "$run/plots/cost.png" | tail -c 3) $(grep -o -m1 '<svg' "$run/plots/cost.svg" | tr -d '<')"
 assert_contains "with the changes of the table over the bars" "$(cat "$run/plots/cost.dat")" "+100%"
+assert_eq "a panel per phase of the later rounds (round 1 in the tables only)" 3 "$(awk 'NF == 0 { blank++ } END { print blank / 2 }' "$run/plots/cost.dat")"
 
 printf 'run,variant,mode,bench,params,rep,phase,metric,value,boot\nr,pte,icount,fork,"size=1G",1,fork,instructions,5,1\n' >"$run/results.csv"
 rm -f "$run/cost-tables.md"
@@ -89,5 +104,6 @@ for f in cost-tables.md cost-tables.tsv plots/cost.dat; do
 done
 block() { awk '/^<!-- BEGIN COST results\/tracking\//, /^<!-- END COST results\/tracking\//' "$1"; }
 assert_contains "RESULTS.md has the block of results/tracking" "$(block "$TOP/RESULTS.md")" "| memory | mechanism | phase | per |"
+assert_contains "whose rounds include the first (round 1 not yet apart)" "$(cat "$kept/cost-tables.md")" "Every round, the first included"
 assert_eq "and it is what results-kept.sh writes" "" "$(diff <(block "$T_TMP/RESULTS.md") <(block "$TOP/RESULTS.md") | head -n 5)"
 finish
