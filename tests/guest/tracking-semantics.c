@@ -15,6 +15,10 @@
  * never registered with userfaultfd, a write by the kernel (read(2) into the
  * range), io_uring (when built), and a page long-term pinned for write
  * (gup_test, in the place of an io_uring fixed buffer or an RDMA region).
+ * And over two rounds (the "two rounds" cases): whether a VMA created, moved
+ * or re-created after tracking started, or the child's after fork(), is
+ * still tracked after the next reset, and for uffd-async once registered
+ * again (the tracker they model: above enum twice_kind).
  *
  * A case where a mechanism misses a write that happened, or reports a
  * discarded page as clean, says "known limitation" in its name: the miss is
@@ -626,6 +630,290 @@ static void case_unregistered(enum track_mech m)
 	region_free(&u);
 }
 
+/*
+ * Two rounds: does a VMA that came up after tracking started stay tracked
+ * into the next round? A new mapping, a move by mremap, a munmap and mmap at
+ * the same address, and the child's copy after fork() (as in the cases above,
+ * each comes up without uffd-wp: no userfaultfd events are asked for).
+ *
+ * Round 1: the scene's range tracked and reset; the event; page 4 written
+ * (in a new or re-created mapping every page); round 1's collection. Round
+ * 2: the mechanism's reset, pages 2 and 9 written, round 2's collection.
+ *
+ * The tracker modelled is CRIU's pre-dump loop, the tracked process frozen
+ * while it collects and resets: it reads the VMA list again every round (CRIU
+ * parses smaps every time), so it knows the new VMA's range, and works over
+ * every VMA it lists.
+ * - Soft-dirty: the reset is clear_refs "4", process-wide; the collection a
+ *   read of pagemap or PAGEMAP_SCAN (PAGE_IS_SOFT_DIRTY). Nothing to
+ *   register.
+ * - Async uffd-wp: a round's collection is also the next round's reset, one
+ *   PAGEMAP_SCAN with PM_SCAN_WP_MATCHING over PAGE_IS_WRITTEN (report the
+ *   written pages and write-protect them at once, what the flag is for; a
+ *   collection apart from the reset would lose the writes in between once
+ *   the process runs on). Without PM_SCAN_CHECK_WPASYNC, as a scan over the
+ *   whole address space has to be made: the check fails on any VMA not
+ *   registered (the vDSO's among them). pagemap_scan_test_walk() decides per
+ *   VMA, so a scan of the VMA's own range treats it as the whole-space scan
+ *   does. Asserted besides: that a checked reset (track_reset()) fails on the
+ *   VMA, and what a scan that does not write-protect (track_collect(), the
+ *   collection of the single-round cases) reports.
+ * Re-registered (async uffd-wp only): the tracker registers the VMA at its
+ * new place at the end of round 1, before the scan that collects round 1 and
+ * resets for round 2; with its own userfaultfd for a new or moved VMA (it
+ * learns of the VMA from the list, or from UFFD_EVENT_REMAP), with one it
+ * opens in the child after fork() (a userfaultfd registers ranges of the
+ * address space it was opened in; UFFD_EVENT_FORK would hand it one).
+ */
+enum twice_kind { TWICE_NEW, TWICE_MREMAP, TWICE_REMAP, TWICE_FORK };
+
+static const char *const twice_names[] = {
+	[TWICE_NEW] = "new mapping",
+	[TWICE_MREMAP] = "mremap",
+	[TWICE_REMAP] = "munmap+mmap",
+	[TWICE_FORK] = "fork child",
+};
+
+/* The results of the two rounds; in a pipe from the child after fork(). */
+struct twice_report {
+	int setup_err;		/* errno of a failed step before the rounds */
+	int check_errno;	/* uffd-async: errno of round 2's checked reset */
+	long n[4];		/* each collection's count, -1 when it failed */
+	int err[4];		/* and then its errno */
+	bool got[4][NPAGES];
+};
+
+/* The tracker's scan, which collects a round and resets for the next. */
+static long twice_scan(struct twice_report *rep, int i, struct tracker *t, char *at,
+		       unsigned long long flags)
+{
+	rep->n[i] = pagemap_scan_pages(t->pagemap, at, NPAGES, flags, PAGE_IS_WRITTEN,
+				       rep->got[i]);
+	rep->err[i] = rep->n[i] < 0 ? errno : 0;
+	return rep->n[i];
+}
+
+static void twice_collect(struct twice_report *rep, int i, struct tracker *t, char *at)
+{
+	rep->n[i] = track_collect(t, at, NPAGES, rep->got[i]);
+	rep->err[i] = rep->n[i] < 0 ? errno : 0;
+}
+
+static void twice_write(char *at)
+{
+	at[2 * page_size] = 2;
+	at[9 * page_size] = 2;
+}
+
+/* The two rounds over the VMA at @at, in the process that has it. */
+static void twice_rounds(struct tracker *t, char *at, bool reregister, struct twice_report *rep)
+{
+	size_t len = NPAGES * page_size;
+
+	at[4 * page_size] = 4;
+	if (is_sd(t->mech)) {
+		twice_collect(rep, 0, t, at);
+		track_reset(t, at, len);	/* clear_refs: exits on failure */
+		twice_write(at);
+		twice_collect(rep, 1, t, at);
+	} else if (!reregister) {
+		twice_collect(rep, 0, t, at);
+		rep->check_errno = track_reset(t, at, len) ? errno : 0;
+		twice_scan(rep, 1, t, at, PM_SCAN_WP_MATCHING);
+		twice_write(at);
+		twice_collect(rep, 2, t, at);
+		twice_scan(rep, 3, t, at, PM_SCAN_WP_MATCHING);
+	} else if (track_add(t, at, len)) {
+		rep->setup_err = errno;
+	} else {
+		twice_scan(rep, 0, t, at, PM_SCAN_WP_MATCHING | PM_SCAN_CHECK_WPASYNC);
+		twice_write(at);
+		twice_collect(rep, 1, t, at);
+		twice_scan(rep, 2, t, at, PM_SCAN_WP_MATCHING | PM_SCAN_CHECK_WPASYNC);
+	}
+}
+
+/* The rounds in a child of the scene's process; 0, or -1 when it did not report. */
+static int twice_fork(struct scene *s, bool reregister, struct twice_report *rep)
+{
+	int fds[2], status, ok;
+	pid_t pid;
+
+	if (pipe(fds))
+		return -1;
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		struct tracker own, *t = &s->t;
+
+		close(fds[0]);
+		if (reregister ? track_open(&own, s->m) : track_reopen_pagemap(&s->t))
+			rep->setup_err = errno;
+		else
+			twice_rounds(reregister ? &own : t, s->r.mem, reregister, rep);
+		if (write(fds[1], rep, sizeof(*rep)) != sizeof(*rep))
+			_exit(1);
+		_exit(0);
+	}
+	close(fds[1]);
+	ok = pid > 0 && read(fds[0], rep, sizeof(*rep)) == sizeof(*rep) &&
+	     waitpid(pid, &status, 0) == pid;
+	close(fds[0]);
+	return ok ? 0 : -1;
+}
+
+static void __attribute__((format(printf, 4, 5)))
+twice_expect(struct twice_report *rep, int i, const bool *want, const char *fmt, ...)
+{
+	char name[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(name, sizeof(name), fmt, ap);
+	va_end(ap);
+	errno = rep->err[i];
+	expect(rep->got[i], want, NPAGES, rep->n[i], "%s", name);
+}
+
+/* The results twice_case() reports for @m, re-registered or not. */
+static unsigned int twice_results(enum track_mech m, bool reregister)
+{
+	return is_sd(m) ? 2 : reregister ? 3 : 5;
+}
+
+static void twice_report_print(struct scene *s, enum twice_kind kind, bool reregister,
+			       struct twice_report *rep)
+{
+	const char *mech = s->mech, *what = twice_names[kind];
+	bool *want = s->want;
+
+	if (is_sd(s->m)) {
+		set_all(want, NPAGES, kind != TWICE_FORK);
+		want[4] = true;
+		twice_expect(rep, 0, want, "%s two rounds, %s: round 1 reports %s, no miss", mech,
+			     what, kind == TWICE_FORK ? "exactly the page written" : "every page");
+		set_all(want, NPAGES, false);
+		want[2] = want[9] = true;
+		twice_expect(rep, 1, want,
+			     "%s two rounds, %s: round 2, after clear_refs, exactly the pages written (tracked on, nothing to register)",
+			     mech, what);
+	} else if (!reregister) {
+		set_all(want, NPAGES, true);
+		twice_expect(rep, 0, want,
+			     "%s two rounds, %s: round 1, a scan that does not write-protect reports every page (no uffd-wp), no miss",
+			     mech, what);
+		set_all(want, NPAGES, false);
+		twice_expect(rep, 1, want,
+			     "%s two rounds, %s: round 1, the tracker's PM_SCAN_WP_MATCHING scan skips the unregistered VMA silently, the page written is not reported (known limitation)",
+			     mech, what);
+		ksft_test_result(rep->check_errno == EPERM,
+				 "%s two rounds, %s: round 2's reset with PM_SCAN_CHECK_WPASYNC fails with EPERM (got %s)\n",
+				 mech, what, rep->check_errno ? strerror(rep->check_errno) : "success");
+		set_all(want, NPAGES, true);
+		twice_expect(rep, 2, want,
+			     "%s two rounds, %s: round 2, a scan that does not write-protect reports every page again (over-report), no miss",
+			     mech, what);
+		set_all(want, NPAGES, false);
+		twice_expect(rep, 3, want,
+			     "%s two rounds, %s: round 2, the tracker's PM_SCAN_WP_MATCHING scan reports none of the pages written (known limitation: lost until registered)",
+			     mech, what);
+	} else {
+		set_all(want, NPAGES, true);
+		twice_expect(rep, 0, want,
+			     "%s two rounds, %s re-registered: round 1, the tracker's checked PM_SCAN_WP_MATCHING scan reports every page, no miss",
+			     mech, what);
+		set_all(want, NPAGES, false);
+		want[2] = want[9] = true;
+		twice_expect(rep, 1, want,
+			     "%s two rounds, %s re-registered: round 2, a scan that does not write-protect reports exactly the pages written",
+			     mech, what);
+		twice_expect(rep, 2, want,
+			     "%s two rounds, %s re-registered: round 2, the tracker's scan reports exactly the pages written",
+			     mech, what);
+	}
+}
+
+static void twice_case(enum track_mech m, enum twice_kind kind, bool reregister)
+{
+	bool pair = kind == TWICE_NEW || kind == TWICE_MREMAP;
+	const char *what = twice_names[kind], *failed = NULL;
+	struct twice_report rep = { 0 };
+	struct region other = { 0 };
+	char *at = MAP_FAILED;
+	struct scene s;
+	char label[64];
+
+	snprintf(label, sizeof(label), "two rounds, %s", what);
+	if (pair ? !scene_start_pair(&s, m, &other, label) :
+		   !scene_start(&s, m, NPAGES * page_size, page_size, label))
+		return;
+	switch (kind) {
+	case TWICE_NEW:
+		at = other.mem;
+		touch_pages(at, s.r.len, 1);
+		break;
+	case TWICE_MREMAP:
+		at = mremap(s.r.mem, s.r.len, s.r.len, MREMAP_MAYMOVE | MREMAP_FIXED, other.mem);
+		break;
+	case TWICE_REMAP:
+		if (!munmap(s.r.mem, s.r.len))
+			at = mmap(s.r.mem, s.r.len, PROT_READ | PROT_WRITE,
+				  MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+		if (at != MAP_FAILED)
+			touch_pages(at, s.r.len, 1);
+		break;
+	case TWICE_FORK:
+		at = s.r.mem;
+		if (twice_fork(&s, reregister, &rep))
+			failed = "the child did not report";
+		break;
+	}
+	if (at == MAP_FAILED)
+		failed = strerror(errno);
+	else if (kind != TWICE_FORK)
+		twice_rounds(&s.t, at, reregister, &rep);
+	if (!failed && rep.setup_err)
+		failed = strerror(rep.setup_err);
+	if (failed) {
+		for (unsigned int i = 0; i < twice_results(m, reregister); i++)
+			ksft_test_result_fail("%s %s%s: setup: %s\n", s.mech, label,
+					      reregister ? " re-registered" : "", failed);
+	} else {
+		twice_report_print(&s, kind, reregister, &rep);
+	}
+	if (pair)
+		region_free(&other);
+	scene_end(&s);
+}
+
+/* Each kind without re-registering, and for uffd-async with it. */
+static void twice_kind_run(enum track_mech m, enum twice_kind kind)
+{
+	twice_case(m, kind, false);
+	if (!is_sd(m))
+		twice_case(m, kind, true);
+}
+
+static void case_twice_new(enum track_mech m)
+{
+	twice_kind_run(m, TWICE_NEW);
+}
+
+static void case_twice_mremap(enum track_mech m)
+{
+	twice_kind_run(m, TWICE_MREMAP);
+}
+
+static void case_twice_remap(enum track_mech m)
+{
+	twice_kind_run(m, TWICE_REMAP);
+}
+
+static void case_twice_fork(enum track_mech m)
+{
+	twice_kind_run(m, TWICE_FORK);
+}
+
 static void case_kernel_write(enum track_mech m)
 {
 	struct scene s;
@@ -776,6 +1064,10 @@ static const struct {
 	{ case_swap, 2, 2 },
 	{ case_new_mapping, 2, 2 },
 	{ case_unregistered, 1, 3 },
+	{ case_twice_new, 2, 8 },
+	{ case_twice_mremap, 2, 8 },
+	{ case_twice_remap, 2, 8 },
+	{ case_twice_fork, 2, 8 },
 	{ case_kernel_write, 1, 1 },
 	{ case_shmem, 1, 1 },
 	{ case_io_uring, 1, 1 },
