@@ -15,8 +15,9 @@ assert_eq "no justification: parentheses elsewhere and below the cut do not coun
 n=0
 mapfile -t shipped < <(PATCHES_DIR="$TOP/patches" && . "$TOP/scripts/lib/common.sh" && . "$TOP/scripts/lib/series.sh" && series_files)
 for patch in "${shipped[@]}"; do
-	sed -n '/^---$/,$p' "$patch" | grep -q '^new file mode' || continue
-	sed -n '/^---$/,$p' "$patch" | grep -q '^diff --git a/MAINTAINERS ' && continue
+	# grep without -q: with pipefail, sed must not be cut off by an early exit.
+	sed -n '/^---$/,$p' "$patch" | grep '^new file mode' >/dev/null || continue
+	sed -n '/^---$/,$p' "$patch" | grep '^diff --git a/MAINTAINERS ' >/dev/null && continue
 	n=$((n + 1))
 	assert_contains "$(basename "$patch") justifies FILE_PATH_CHANGES" "$(bash "$justified" "$patch")" FILE_PATH_CHANGES
 done

@@ -86,7 +86,7 @@ assert_contains "linux/ has the new content" "$(cat "$LINUX_DIR/mm/memory.c")" "
 # the first version's files gone, the cover letter's text kept, and the base
 # commit named in the cover letter.
 SERIES_VERSION=2 assert_status "export of a second version" 0 export_patches
-assert_eq "v2 files only" "v2-0000-cover-letter.patch v2-0001-mm-initialise-b.patch v2-0002-mm-initialise-c-with-a-subject-that-is-long-enough-t.patch" \
+assert_eq "v2 files only" "v2-0000-cover-letter.patch v2-0001-mm-initialise-b.patch v2-0002-mm-initialise-c-with-a-subject-that-is-long-enoug.patch" \
 	"$(cd "$PATCHES_DIR" && echo *)"
 cover=$(cat "$PATCHES_DIR/v2-0000-cover-letter.patch")
 assert_contains "the v2 cover letter keeps its subject" "$cover" "Subject: [PATCH v2 0/2] mm: a test series"
