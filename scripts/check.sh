@@ -100,9 +100,9 @@ else
 fi
 
 say "step 3: checkpatch.pl --strict on every patch of the series"
-for patch in "$TOP"/patches/[0-9][0-9][0-9][0-9]-*.patch; do
+# The patch files of patches/, without the cover letter, of whichever version.
+for patch in $(PATCHES_DIR="$TOP/patches" && . "$(dirname "$0")/lib/series.sh" && series_files); do
 	name=$(basename "$patch")
-	case "$name" in 0000-*) continue ;; esac
 	# Warnings the commit message justifies (scripts/checkpatch-justified.sh).
 	justified=$(bash "$TOP/scripts/checkpatch-justified.sh" "$patch")
 	# Debian's python3 (with python3-ply for spdxcheck.py), not another one on PATH.

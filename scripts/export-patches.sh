@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
 # make export-patches: write base..HEAD of linux/ to patches/ as a git
 # format-patch series with a cover letter. The cover letter's subject and text
-# are kept from the existing patches/0000-cover-letter.patch; its shortlog and
-# diffstat are regenerated.
+# are kept from the existing cover letter (patches/0000-cover-letter.patch, or
+# vN-0000-cover-letter.patch); its shortlog and diffstat are regenerated. The
+# series version (experiments/series-version, or SERIES_VERSION) numbers the
+# subjects "[PATCH vN n/m]" and the files vN-NNNN-*.patch, and the cover letter
+# ends with a "base-commit:" trailer: the commit of tag base, the same in every
+# clone made from the same Debian source (linux-prepare.sh commits it with a
+# fixed identity and date).
 set -eu -o pipefail
 . "$(dirname "$0")/lib/common.sh"
 . "$(dirname "$0")/lib/series.sh"
@@ -19,9 +24,10 @@ $hidden"
 count=$(lgit rev-list --count base..HEAD)
 [ "$count" -gt 0 ] || die "linux/ has no commits on top of base; nothing to export"
 
-cover_old="$PATCHES/0000-cover-letter.patch"
+version=$(series_version)
+cover_old=$(cover_letter_file)
 subject="" blurb=""
-if [ -f "$cover_old" ]; then
+if [ -n "$cover_old" ]; then
 	subject=$(sed -n '/^Subject: \[PATCH[^]]*\] /{s///p;q}' "$cover_old")
 	# The text runs from the first blank line (end of the headers) to the
 	# shortlog, whose first line is "Author Name (N):".
@@ -30,10 +36,12 @@ fi
 
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-lgit format-patch -q --zero-commit --no-signature --cover-letter \
-	-o "$out" base..HEAD
+versioned=()
+[ "$version" = 1 ] || versioned=(-v "$version")
+lgit format-patch -q --zero-commit --no-signature --cover-letter "${versioned[@]}" \
+	--base="$(lgit rev-parse 'base^{commit}')" -o "$out" base..HEAD
 
-cover_new=$(ls "$out"/0000-*.patch)
+cover_new=$(ls "$out"/*0000-cover-letter.patch)
 if [ -n "$subject" ]; then
 	SUBJECT="$subject" BLURB="$blurb" awk '
 		/\*\*\* SUBJECT HERE \*\*\*/ { sub(/\*\*\* SUBJECT HERE \*\*\*/, ENVIRON["SUBJECT"]) }
@@ -41,17 +49,18 @@ if [ -n "$subject" ]; then
 		{ print }
 	' "$cover_new" >"$out/cover" && mv "$out/cover" "$cover_new"
 else
-	echo "note: patches/0000-cover-letter.patch is a template; write its subject and text, then export again" >&2
+	echo "note: patches/$(basename "$cover_new") is a template; write its subject and text, then export again" >&2
 fi
 
-# The cover letter is dated like the newest commit, so that an export of an
-# unchanged series changes nothing.
-date=$(lgit log -1 --format='%aD' HEAD)
+# The cover letter is dated like the newest commit (by author date, which a
+# reordered series need not have last), so that an export of an unchanged
+# series changes nothing.
+date=$(lgit log --format='%at %aD' base..HEAD | sort -n | tail -n 1 | cut -d' ' -f2-)
 sed -i "s/^Date: .*/Date: $date/" "$cover_new"
 
 mkdir -p "$PATCHES"
-rm -f "$PATCHES"/[0-9][0-9][0-9][0-9]-*.patch
+rm -f "$PATCHES"/[0-9][0-9][0-9][0-9]-*.patch "$PATCHES"/v[0-9]*-[0-9][0-9][0-9][0-9]-*.patch
 cp "$out"/*.patch "$PATCHES"/
 record_commits
-progress "export-patches: $count patches and a cover letter written to patches/"
+progress "export-patches: $count patches and a cover letter written to patches/ (series version $version)"
 git -C "$TOP" status --short -- patches | sed 's/^/  /' >&2 || true

@@ -15,6 +15,25 @@ lgit() {
 	git -C "$LINUX" "$@"
 }
 
+# The version of the series under review: 1 writes "[PATCH n/m]" and files
+# NNNN-*.patch, N > 1 "[PATCH vN n/m]" and vN-NNNN-*.patch (git format-patch
+# -v). Read from experiments/series-version; SERIES_VERSION overrides it.
+series_version() {
+	local v="${SERIES_VERSION:-}" file="$TOP/experiments/series-version"
+	[ -n "$v" ] || { [ ! -f "$file" ] || v=$(sed -n '1{s/[[:space:]]//g;p}' "$file"); }
+	v=${v:-1}
+	case "$v" in *[!0-9]* | 0*) die "series version '$v' (SERIES_VERSION or $file) is not a positive number" ;; esac
+	echo "$v"
+}
+
+# The cover letter of the series in patches/, of whichever version, if any.
+cover_letter_file() {
+	local p
+	for p in "$PATCHES"/0000-cover-letter.patch "$PATCHES"/v[0-9]*-0000-cover-letter.patch; do
+		[ ! -e "$p" ] || { echo "$p"; return; }
+	done
+}
+
 # The patch files of the series, in order, without the cover letter: NNNN-*
 # or, as git format-patch -v2 names them, v2-NNNN-*.
 series_files() {

@@ -18,6 +18,9 @@ export LINUX_DIR="$T_TMP/linux"
 export PATCHES_DIR="$T_TMP/patches"
 export LINUX_SOURCE_VERSION_OVERRIDE="6.12.117-1~test1"
 export BUILD="$T_TMP/build"
+# A first version: "[PATCH n/m]", files NNNN-*.patch (experiments/series-version
+# of the project says otherwise; the second version is tested below).
+export SERIES_VERSION=1
 mkdir -p "$PATCHES_DIR"
 # shellcheck disable=SC2317 # prepare and export_patches: called through assert_status
 prepare() { bash "$TOP/scripts/linux-prepare.sh"; }
@@ -79,9 +82,30 @@ sed -i 's/int c = 2;/int c = 3;/' "$PATCHES_DIR"/0002-*.patch
 assert_status "a changed series is re-applied" 0 prepare
 assert_contains "linux/ has the new content" "$(cat "$LINUX_DIR/mm/memory.c")" "int c = 3;"
 
+# A second version of the series: "[PATCH v2 n/m]", files v2-NNNN-*.patch,
+# the first version's files gone, the cover letter's text kept, and the base
+# commit named in the cover letter.
+SERIES_VERSION=2 assert_status "export of a second version" 0 export_patches
+assert_eq "v2 files only" "v2-0000-cover-letter.patch v2-0001-mm-initialise-b.patch v2-0002-mm-initialise-c-with-a-subject-that-is-long-enoug.patch" \
+	"$(cd "$PATCHES_DIR" && echo *)"
+cover=$(cat "$PATCHES_DIR/v2-0000-cover-letter.patch")
+assert_contains "the v2 cover letter keeps its subject" "$cover" "Subject: [PATCH v2 0/2] mm: a test series"
+assert_contains "and its text" "$cover" "This series exists for a test."
+assert_contains "and names the base commit" "$cover" "base-commit: $(lgit rev-parse 'base^{commit}')"
+assert_contains "the patches are numbered v2" "$(cat "$PATCHES_DIR"/v2-0001-*.patch)" "Subject: [PATCH v2 1/2] mm: initialise b"
+assert_status "make linux reads a v2 series" 0 prepare
+assert_contains "and finds linux/ up to date" "$OUT" "up to date"
+rm -rf "$LINUX_DIR"
+assert_status "a fresh linux/ applies the v2 series" 0 prepare
+assert_contains "with its content" "$(cat "$LINUX_DIR/mm/memory.c")" "int c = 3;"
+SERIES_VERSION=2 assert_status "re-export of the same series" 0 export_patches
+assert_eq "the text still appears once" 1 "$(grep -c 'This series exists' "$PATCHES_DIR/v2-0000-cover-letter.patch")"
+assert_status "a version that is not a number is refused" 1 env SERIES_VERSION=two bash "$TOP/scripts/export-patches.sh"
+assert_contains "and named" "$OUT" "series version 'two'"
+
 # A patch that no longer applies is named.
-sed -i 's/^-int b;/-int bb;/' "$PATCHES_DIR/0001-mm-initialise-b.patch"
+sed -i 's/^-int b;/-int bb;/' "$PATCHES_DIR/v2-0001-mm-initialise-b.patch"
 rm -rf "$LINUX_DIR"
 assert_status "a patch that does not apply fails" 1 prepare
-assert_contains "the failing patch is named" "$OUT" "patch 0001-mm-initialise-b.patch no longer applies"
+assert_contains "the failing patch is named" "$OUT" "patch v2-0001-mm-initialise-b.patch no longer applies"
 finish
