@@ -27,6 +27,8 @@
 #   make series-build       build every patch of patches/ in turn for each variant
 #                           it changes (bisectability; long, not in make check;
 #                           DRY_RUN=1 prints the plan only)
+#   make series-test        boot each kernel series-build kept and run the step
+#                           suites (do the tests pass at every patch?)
 #   make cachemodel         the cache model, a QEMU plugin (build/cachemodel/libcachemodel.so)
 #
 # Variables: VARIANT (default baseline), CONFIG (default: none, the
@@ -47,8 +49,8 @@ S := scripts
 KERNEL := $(VARIANT)$(if $(CONFIG),@$(CONFIG))
 
 .PHONY: help deps linux export-patches kernel kernels guest-image boot run test check results \
-	variants configs check-variant soak oracle-demo path series-build matrix cachemodel clean \
-	check-publish
+	variants configs check-variant soak oracle-demo path series-build series-test matrix cachemodel \
+	clean check-publish
 
 help:
 	@awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' Makefile
@@ -105,6 +107,9 @@ check-publish:
 
 series-build: $(if $(DRY_RUN),,linux)
 	@bash $(S)/series-build.sh
+
+series-test: linux
+	@bash $(S)/series-test.sh
 
 matrix: linux
 	@bash $(S)/matrix.sh

@@ -9,7 +9,9 @@
 # patch that does not apply or build, naming it and the variant, with the
 # tail of the build log. Ends with a table patch x variant, also in
 # build/series-build/table.txt. Long: a patch that changes a header rebuilds
-# most of each kernel. Not part of make check.
+# most of each kernel. Not part of make check. Each kernel built is kept
+# (build/series-build/images/NN-VARIANT.Image, with its .config) for make
+# series-test, which boots them.
 #
 # Environment: DRY_RUN=1 prints the plan (and a rough time) without building;
 # SERIES_BUILD_VARIANTS (space-separated, default every variant);
@@ -83,6 +85,17 @@ table() {
 	bash "$TOP/scripts/series-table.sh" "$results" "$dir/plan.tsv" "$variants" | tee "$dir/table.txt"
 }
 
+# keep_image N VARIANT OBJ: the kernel just built at patch N, for series-test.
+keep_image() {
+	local name
+	name="$dir/images/$(printf '%02d' "$1")-$2"
+	mkdir -p "$dir/images"
+	cp "$3/arch/arm64/boot/Image" "$name.Image"
+	cp "$3/.config" "$name.config"
+}
+
+# A resumed run (SERIES_BUILD_FROM) keeps the kernels of the patches before.
+[ "$from" -gt 1 ] || rm -rf "$dir/images"
 declare -A built=()
 while IFS=$'\t' read -r n file subject build keep absent omit why kind; do
 	say "patch $n/$total: $subject"
@@ -108,6 +121,7 @@ while IFS=$'\t' read -r n file subject build keep absent omit why kind; do
 		if KERNEL_SRC="$src" KERNEL_OUT="$out" KERNEL_CONFIG_OMIT="$omit" \
 			bash "$TOP/scripts/kernel-build.sh" "$v" >"$log" 2>&1 </dev/null; then
 			built[$v]=1
+			keep_image "$n" "$v" "$out"
 			printf '%s\t%s\tok\t%s\n' "$n" "$v" "$(($(date +%s) - t0))" >>"$results"
 			continue
 		fi

@@ -123,6 +123,17 @@ assert_eq "every patch built for both variants but pte at patch 1" 5 "$(grep -c 
 assert_contains "once a patch defines the option, it is in the configuration again" \
 	"$(grep -c PTEP_GET_LOCKLESS_BENCH "$BUILD/series-build/obj/baseline/fragment.config")" "1"
 assert_contains "the build worktree is not linux/" "$(git -C "$LINUX_DIR" worktree list)" "series-build/linux"
+assert_eq "each kernel built is kept for make series-test, with its configuration" \
+	"01-baseline.Image 02-baseline.Image 02-pte.Image 03-baseline.Image 03-pte.Image" \
+	"$(cd "$BUILD/series-build/images" && echo *.Image)"
+assert_contains "the configuration kept is the one built" \
+	"$(grep -c PTEP_GET_LOCKLESS_BENCH "$BUILD/series-build/images/03-pte.config")" "1"
+assert_status "series-test refuses a patch list that is not numbers" 1 env SERIES_TEST_PATCHES="2 x" bash "$TOP/scripts/series-test.sh"
+assert_contains "naming the bad entry" "$OUT" "SERIES_TEST_PATCHES: 'x' is not a patch number"
+assert_status "and an unknown variant" 1 env SERIES_TEST_VARIANTS=nope bash "$TOP/scripts/series-test.sh"
+assert_contains "naming it" "$OUT" "unknown variant 'nope'"
+assert_status "series-test without kept kernels says what to run" 1 env BUILD="$T_TMP/empty" bash "$TOP/scripts/series-test.sh"
+assert_contains "make series-build first" "$OUT" "run 'make series-build' first"
 
 patch 4 "mm: break pte" "BROKEN:pte"
 patch 5 "mm: after" "mm/b.c:int b;"
