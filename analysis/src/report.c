@@ -239,6 +239,66 @@ static void summary_cell(FILE *out, size_t row, const struct group *v)
 		fprintf(out, " %.2f%% |", 100 * s->cov);
 }
 
+/*
+ * Is each variant of @key that was measured measured once? Then a table of
+ * spreads (min = median = max, stddev 0) and n<2 intervals says nothing the
+ * values do not: markdown_single() prints the values and their change.
+ */
+static int single_values(const struct groups *g, const struct record *key,
+			 const char *const *variants, size_t nv)
+{
+	int any = 0;
+
+	for (size_t i = 0; i < nv; i++) {
+		const struct group *v = find_group(g, key, variants[i]);
+
+		if (!v)
+			continue;
+		if (v->s.n != 1)
+			return 0;
+		any = 1;
+	}
+	return any;
+}
+
+static void markdown_single(const struct groups *g, const struct record *key,
+			    const char *baseline, const char *const *variants, size_t nv,
+			    FILE *out)
+{
+	const struct group *base = find_group(g, key, baseline);
+	char buf[64];
+
+	fprintf(out, "\n`%s` %s, phase `%s`, **%s** (%s): one measurement per variant, so no interval\n\n|        |",
+		key->bench, key->params, key->phase, key->metric, key->mode);
+	for (size_t i = 0; i < nv; i++)
+		fprintf(out, " %s |", variants[i]);
+	fprintf(out, "\n|---|");
+	for (size_t i = 0; i < nv; i++)
+		fprintf(out, "---:|");
+	fprintf(out, "\n| Value |");
+	for (size_t i = 0; i < nv; i++) {
+		const struct group *v = find_group(g, key, variants[i]);
+
+		if (v)
+			fprintf(out, " %s |", fmt_number(v->s.mean, false, buf, sizeof(buf)));
+		else
+			fprintf(out, " - |");
+	}
+	fprintf(out, "\n| Change |");
+	for (size_t i = 0; i < nv; i++) {
+		const struct group *v = find_group(g, key, variants[i]);
+
+		if (!v || !base || v == base)
+			fprintf(out, " - |");
+		else if (base->s.mean != 0)
+			fprintf(out, " %+.2f%% |", 100 * (v->s.mean / base->s.mean - 1));
+		else
+			fprintf(out, " Δ %s (baseline 0) |",
+				fmt_number(v->s.mean - base->s.mean, true, buf, sizeof(buf)));
+	}
+	fprintf(out, "\n");
+}
+
 static void markdown_table(const struct groups *g, const struct record *key,
 			   const char *baseline, const char *const *variants, size_t nv, FILE *out)
 {
@@ -251,9 +311,14 @@ static void markdown_table(const struct groups *g, const struct record *key,
 		{ "%change of means (95% CI: Welch's t-test)", mean_cell },
 	};
 	const struct group *base = find_group(g, key, baseline);
-	struct change *changes = calloc(nv ? nv : 1, sizeof(*changes));
+	struct change *changes;
 	int one_boot = 0;
 
+	if (single_values(g, key, variants, nv)) {
+		markdown_single(g, key, baseline, variants, nv, out);
+		return;
+	}
+	changes = calloc(nv ? nv : 1, sizeof(*changes));
 	if (!changes) {
 		fprintf(stderr, "sdstat: out of memory\n");
 		exit(1);

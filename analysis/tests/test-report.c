@@ -139,6 +139,24 @@ int main(void)
 	      "n < 2: the change of medians without an interval, marked n<2");
 	free(text);
 
+	/* One value of every variant: the values and their change, no spreads. */
+	add_metric(&d, "baseline", "walks", 1, 1, 200);
+	add_metric(&d, "slow", "walks", 1, 1, 230);
+	text = run_compare(&d, COMPARE_MARKDOWN, &n, err);
+	s = text ? strstr(text, "**walks**") : NULL;
+	check(&c, s && strstr(s, "one measurement per variant, so no interval"),
+	      "n = 1 everywhere: the table says one measurement, no interval");
+	check(&c, s && strstr(s, "| Value | 200 | 230 | - |\n| Change | - | +15.00% | - |"),
+	      "n = 1 everywhere: the values and their change, a dash where not measured");
+	{
+		const char *next = s ? strstr(s, "\n`") : NULL;
+		const char *spread = s ? strstr(s, "| Stddev |") : NULL;
+
+		check(&c, s && (!spread || (next && spread > next)),
+		      "n = 1 everywhere: no rows of spread");
+	}
+	free(text);
+
 	/* One boot each: the bootstrap resamples repetitions only, and says so. */
 	for (unsigned int i = 1; i <= 4; i++) {
 		add_metric(&d, "baseline", "cycles", 7, i, 100 + i);
