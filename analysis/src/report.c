@@ -240,9 +240,10 @@ static void summary_cell(FILE *out, size_t row, const struct group *v)
 }
 
 /*
- * Is each variant of @key that was measured measured once? Then a table of
- * spreads (min = median = max, stddev 0) and n<2 intervals says nothing the
- * values do not: markdown_single() prints the values and their change.
+ * Was each variant of @key that has measurements measured once? Then a
+ * table of spreads (min = median = max, stddev 0) and n<2 intervals says
+ * nothing the values do not: markdown_single() prints the values and their
+ * change.
  */
 static int single_values(const struct groups *g, const struct record *key,
 			 const char *const *variants, size_t nv)

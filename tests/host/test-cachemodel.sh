@@ -113,8 +113,8 @@ if make -s -C "$TOP/analysis" >"$T_TMP/analysis.log" 2>&1; then
 	for lat in "x1:cache_cycles" "x0.5:cache_cycles_lat_half" "x2:cache_cycles_lat_double"; do
 		median=$(awk -F'\t' -v m="${lat#*:}" '$5 == "fork" && $6 == m { print $7 }' "$T_TMP/sweep/cache.log")
 		assert_contains "a cache run's tables show fork()'s modelled cycles at latencies ${lat%%:*}" \
-			"$(printf '%s\n' "$tables" | sed -n "/^#### fork(): modelled cycles, latencies ${lat%%:*} (cache)\$/,/^| Median/p")" \
-			"| Median | $median |"
+			"$(printf '%s\n' "$tables" | sed -n "/^#### fork(): modelled cycles, latencies ${lat%%:*} (cache)\$/,/^| Value/p")" \
+			"| Value | $median |"
 	done
 	# shellcheck disable=SC2016 # Markdown's backquotes, not the shell's
 	assert_contains "and per fault and per call" "$tables" "#### the primitive alone: modelled cycles per call, latencies x0.5 (cache)
