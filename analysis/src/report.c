@@ -239,6 +239,20 @@ static void summary_cell(FILE *out, size_t row, const struct group *v)
 		fprintf(out, " %.2f%% |", 100 * s->cov);
 }
 
+/* A table's title line, then its header: a column per variant. */
+static void table_head(const struct record *key, const char *note,
+		       const char *const *variants, size_t nv, FILE *out)
+{
+	fprintf(out, "\n`%s` %s, phase `%s`, **%s** (%s)%s\n\n|        |", key->bench,
+		key->params, key->phase, key->metric, key->mode, note);
+	for (size_t i = 0; i < nv; i++)
+		fprintf(out, " %s |", variants[i]);
+	fprintf(out, "\n|---|");
+	for (size_t i = 0; i < nv; i++)
+		fprintf(out, "---:|");
+	fprintf(out, "\n");
+}
+
 /*
  * Was each variant of @key that has measurements measured once? Then a
  * table of spreads (min = median = max, stddev 0) and n<2 intervals says
@@ -269,14 +283,8 @@ static void markdown_single(const struct groups *g, const struct record *key,
 	const struct group *base = find_group(g, key, baseline);
 	char buf[64];
 
-	fprintf(out, "\n`%s` %s, phase `%s`, **%s** (%s): one measurement per variant, so no interval\n\n|        |",
-		key->bench, key->params, key->phase, key->metric, key->mode);
-	for (size_t i = 0; i < nv; i++)
-		fprintf(out, " %s |", variants[i]);
-	fprintf(out, "\n|---|");
-	for (size_t i = 0; i < nv; i++)
-		fprintf(out, "---:|");
-	fprintf(out, "\n| Value |");
+	table_head(key, ": one measurement per variant, so no interval", variants, nv, out);
+	fprintf(out, "| Value |");
 	for (size_t i = 0; i < nv; i++) {
 		const struct group *v = find_group(g, key, variants[i]);
 
@@ -332,14 +340,7 @@ static void markdown_table(const struct groups *g, const struct record *key,
 			one_boot |= changes[i].m.valid && changes[i].m.reps_only;
 		}
 	}
-	fprintf(out, "\n`%s` %s, phase `%s`, **%s** (%s)\n\n|        |", key->bench, key->params,
-		key->phase, key->metric, key->mode);
-	for (size_t i = 0; i < nv; i++)
-		fprintf(out, " %s |", variants[i]);
-	fprintf(out, "\n|---|");
-	for (size_t i = 0; i < nv; i++)
-		fprintf(out, "---:|");
-	fprintf(out, "\n");
+	table_head(key, "", variants, nv, out);
 	for (size_t r = 0; r < sizeof(rows) / sizeof(rows[0]); r++) {
 		fprintf(out, "| %s |", rows[r]);
 		for (size_t i = 0; i < nv; i++) {
