@@ -1,20 +1,25 @@
 #!/usr/bin/env bash
 # make check: make test (host tests of the harness, ShellCheck, checkpatch on
-# the harness's C); the series applies on a fresh base;
+# the harness's C); the series applies on a fresh base and passes checkpatch;
 # then, for every variant, build its kernel, boot it and run the guest suites
 # (tests/suites.tsv), parse their results and compare skips with
 # tests/expected-skips.tsv. Ends with a table of variant x suite, written to
 # build/check-summary.tsv, and the line "N passed, N failed".
-# Then the debug build of every soft-dirty variant (KASAN, lockdep, kmemleak,
-# page_table_check, DEBUG_VM) runs the soft-dirty suites and the oracle in
-# one boot. Then the configuration cells (CHECK_CELLS): a variant in another
-# arm64 configuration on one CPU model, as make matrix runs it, with the suites
-# that test the extended bits where the default configuration cannot (2-level
-# tables with KPTI, leaves in the PGD, splits without bits). Kernels build in
-# the background while the guest tests the previous one.
-# Then CRIU's iterative migration of a known workload (criu-suite.sh) on
-# every variant: in its debug build, and for a variant without a debug build
-# in its kernel with the criu axis (VARIANT@4k-48-criu).
+# Then the debug build of ptdesc-wp (KASAN, lockdep, kmemleak,
+# page_table_check, DEBUG_VM; both bits in the extended ones) runs the
+# soft-dirty suites, the failslab suites, CRIU's iterative migration and the
+# oracle in one boot. Then the configuration cell (CHECK_CELLS): ptdesc-wp
+# with 64K pages, 2 levels and KPTI on cortex-a72, as make matrix runs it,
+# with the suites that test the extended bits where the default
+# configuration cannot (leaves in the PGD, splits without bits).
+# Six kernels: what an empty ccache builds in the hour CI allows (about 7
+# minutes each on 2 cores). Kernels build in the background, one at a time,
+# from the moment linux/ is ready, while the rest of the setup and then the
+# guest run.
+# CHECK_FULL=1 adds what does not fit in that hour (about two hours cold):
+# the debug builds of pte and ptdesc, the 4K 3-level cell on max, and CRIU
+# on baseline's kernel with the criu axis (VARIANT@4k-48-criu; every debug
+# build has the criu axis and runs CRIU's suite too).
 # CHECK_VARIANTS="baseline pte" limits the variants (CHECK_DEBUG_VARIANTS the
 # debug ones, "" for none; CHECK_CRIU_VARIANTS the CRIU kernels, "" for none;
 # CHECK_CELLS the cells, "" for none, each VARIANT@CONFIG:CPU);
@@ -66,7 +71,82 @@ fatal() {
 say "step 1: dependencies (make deps)"
 bash "$TOP/scripts/deps.sh" || fatal deps
 
-say "step 2: make test (host tests of the harness, ShellCheck, checkpatch on its C)"
+case "${CHECK_FULL:-0}" in 0 | 1) ;; *) die "CHECK_FULL='${CHECK_FULL}': valid values are 0 and 1" ;; esac
+variants=${CHECK_VARIANTS:-$(list_variants)}
+for variant in $variants; do check_variant "$variant"; done
+# The debug builds. By default ptdesc-wp's alone: it keeps both bits in the
+# extended ones, so its run covers the code of ptdesc's and more; pte's bit
+# 63 is upstream's kind of soft-dirty. CHECK_FULL: every soft-dirty variant
+# (its fragment enables MEM_SOFT_DIRTY).
+if [ "${CHECK_FULL:-0}" = 1 ]; then
+	default_debug=$(for v in $variants; do has_soft_dirty "$v" && echo "$v"; done; true)
+else
+	default_debug=$(for v in $variants; do [ "$v" = ptdesc-wp ] && echo "$v"; done; true)
+fi
+debug_variants=${CHECK_DEBUG_VARIANTS-$default_debug}
+# The cells: ptdesc-wp (both bits in extended bits) with 64K pages and 2
+# levels, where the PGD holds PMD leaves, on a core that needs KPTI; with
+# CHECK_FULL also with 4K pages and 3 levels, where the PGD holds the PUD
+# leaves of 1G hugetlb.
+default_cells="ptdesc-wp@64k-42-kpti-failslab:cortex-a72"
+[ "${CHECK_FULL:-0}" = 1 ] && default_cells="$default_cells ptdesc-wp@4k-39-kpti-failslab:max"
+cells=${CHECK_CELLS-$default_cells}
+for cell in $cells; do
+	check_kernel "${cell%%:*}"
+	check_cpu "${cell#*:}"
+done
+# CRIU's iterative migration (tests/guest/criu-suite.sh) runs in every debug
+# build, which has the criu axis (networking, namespaces, cgroups). With
+# CHECK_FULL, a variant without one (baseline) runs it in its kernel with the
+# criu axis beside the benchmark kernel, VARIANT@4k-48-criu. A CRIU kernel
+# for every variant would cost more cold builds than make check can afford;
+# make results EXPERIMENT=criu runs the suite on all four. CHECK_CRIU_VARIANTS
+# picks ("" for none).
+default_criu=""
+if [ "${CHECK_FULL:-0}" = 1 ]; then
+	default_criu=$(for v in $variants; do
+		case " $(xargs <<<"$debug_variants") " in *" $v "*) ;; *) echo "$v" ;; esac
+	done; true)
+fi
+criu_variants=${CHECK_CRIU_VARIANTS-$default_criu}
+for v in $criu_variants; do check_variant "$v"; done
+# Cells last: their runs are short, so little is left to do once the last
+# kernel is built.
+builds="$variants $(for v in $debug_variants; do echo "$v-debug"; done) \
+	$(for v in $criu_variants; do echo "$v@4k-48-criu"; done) \
+	$(for cell in $cells; do echo "${cell%%:*}"; done | awk '!seen[$0]++')"
+nbuilds=$(wc -w <<<"$builds")
+
+if [ -n "${CHECK_LINUX_AS_IS:-}" ]; then
+	say "step 2: using linux/ as it is (CHECK_LINUX_AS_IS): work in progress, not patches/"
+else
+	say "step 2: linux/ from Debian's source and patches/ (make linux)"
+	bash "$TOP/scripts/linux-prepare.sh" || fatal linux
+fi
+
+# One kernel build at a time, in the background, in the order the suites
+# need them, from the moment linux/ is ready: the first builds beside the
+# rest of the setup (make test, checkpatch, the guest images), then each
+# builds while the guest runs the suites of the one before, at a low
+# priority (nice) so that the guest's timing-sensitive tests keep their
+# CPUs and the build takes what they leave idle.
+# build/check/built/<kernel> holds pass or fail.
+BUILT="$CHECK_DIR/built"
+mkdir -p "$BUILT"
+(
+	for kernel in $builds; do
+		if nice -n 15 bash "$TOP/scripts/kernel-build.sh" "$kernel" >"$CHECK_DIR/build-$kernel.log" 2>&1; then
+			echo pass >"$BUILT/$kernel"
+		else
+			echo fail >"$BUILT/$kernel"
+		fi
+	done
+) </dev/null &
+builder=$!
+trap 'kill "$builder" 2>/dev/null || true' EXIT
+say "kernels build one at a time in the background: $(xargs <<<"$builds") (logs: build/check/build-<kernel>.log)"
+
+say "step 3: make test (host tests of the harness, ShellCheck, checkpatch on its C)"
 test_rc=0
 rm -rf "$CHECK_DIR/host-tests"
 mkdir -p "$CHECK_DIR/host-tests"
@@ -85,13 +165,7 @@ if [ "$test_rc" != 0 ] && [ "$test_failed" = 0 ]; then
 fi
 tail -n 1 "$CHECK_DIR/host-tests.log" | sed 's/^/  /' >&2
 
-if [ -n "${CHECK_LINUX_AS_IS:-}" ]; then
-	say "step 3: using linux/ as it is (CHECK_LINUX_AS_IS): work in progress, not patches/"
-else
-	say "step 3: linux/ from Debian's source and patches/ (make linux)"
-	bash "$TOP/scripts/linux-prepare.sh" || fatal linux
-fi
-say "step 3: the series applies on a fresh base"
+say "step 4: the series applies on a fresh base"
 if bash "$TOP/scripts/series-check.sh" >"$CHECK_DIR/series-check.log" 2>&1; then
 	record setup series pass "patches/ applies on a fresh checkout of base ($(tail -n 1 "$CHECK_DIR/series-check.log"))"
 else
@@ -99,7 +173,7 @@ else
 	record setup series fail "patches/ does not apply on a fresh checkout of base"
 fi
 
-say "step 3: checkpatch.pl --strict on every patch of the series"
+say "step 4: checkpatch.pl --strict on every patch of the series"
 # The patch files of patches/, without the cover letter, of whichever version.
 for patch in $(PATCHES_DIR="$TOP/patches" && . "$(dirname "$0")/lib/series.sh" && series_files); do
 	name=$(basename "$patch")
@@ -116,58 +190,8 @@ for patch in $(PATCHES_DIR="$TOP/patches" && . "$(dirname "$0")/lib/series.sh" &
 	fi
 done
 
-say "step 4: guest image (busybox, perf, mm selftests, project programs)"
+say "step 5: guest image (busybox, perf, mm selftests, project programs)"
 bash "$TOP/scripts/guest-image.sh" || fatal guest-image
-
-variants=${CHECK_VARIANTS:-$(list_variants)}
-for variant in $variants; do check_variant "$variant"; done
-# The debug builds: every soft-dirty variant (its fragment enables MEM_SOFT_DIRTY).
-debug_variants=${CHECK_DEBUG_VARIANTS-$(for v in $variants; do has_soft_dirty "$v" && echo "$v"; done; true)}
-# The cells: ptdesc-wp (both bits in extended bits) with 64K pages and 2
-# levels, where the PGD holds PMD leaves, on a core that needs KPTI; and with
-# 4K pages and 3 levels, where the PGD holds the PUD leaves of 1G hugetlb.
-cells=${CHECK_CELLS-ptdesc-wp@64k-42-kpti-failslab:cortex-a72 ptdesc-wp@4k-39-kpti-failslab:max}
-for cell in $cells; do
-	check_kernel "${cell%%:*}"
-	check_cpu "${cell#*:}"
-done
-# CRIU's iterative migration (tests/guest/criu-suite.sh) runs once on every
-# variant: in its debug build, which has the criu axis (networking,
-# namespaces, cgroups), and for a variant without one (baseline) in its
-# kernel with the criu axis beside the benchmark kernel, VARIANT@4k-48-criu.
-# A CRIU kernel for every variant would cost four more cold builds, which
-# make check cannot afford in its hour; make results EXPERIMENT=criu runs
-# the suite on those four. CHECK_CRIU_VARIANTS picks ("" for none).
-criu_variants=${CHECK_CRIU_VARIANTS-$(for v in $variants; do
-	case " $(xargs <<<"$debug_variants") " in *" $v "*) ;; *) echo "$v" ;; esac
-done; true)}
-for v in $criu_variants; do check_variant "$v"; done
-# Cells last: their runs are short, so little is left to do once the last
-# kernel is built.
-builds="$variants $(for v in $debug_variants; do echo "$v-debug"; done) \
-	$(for v in $criu_variants; do echo "$v@4k-48-criu"; done) \
-	$(for cell in $cells; do echo "${cell%%:*}"; done | awk '!seen[$0]++')"
-nbuilds=$(wc -w <<<"$builds")
-
-# One kernel build at a time, in the background, in the order the suites
-# need them: while the guest runs the suites of one kernel, the next one
-# builds, at a low priority (nice) so that the guest's timing-sensitive
-# tests keep their CPUs and the build takes what they leave idle.
-# build/check/built/<kernel> holds pass or fail.
-BUILT="$CHECK_DIR/built"
-mkdir -p "$BUILT"
-(
-	for kernel in $builds; do
-		if nice -n 15 bash "$TOP/scripts/kernel-build.sh" "$kernel" >"$CHECK_DIR/build-$kernel.log" 2>&1; then
-			echo pass >"$BUILT/$kernel"
-		else
-			echo fail >"$BUILT/$kernel"
-		fi
-	done
-) </dev/null &
-builder=$!
-trap 'kill "$builder" 2>/dev/null || true' EXIT
-say "kernels build one at a time in the background: $(xargs <<<"$builds") (logs: build/check/build-<kernel>.log)"
 
 # wait_kernel KERNEL: wait for its build; record the result; false if it failed.
 wait_kernel() {

@@ -65,7 +65,10 @@ mv "$fragment.new" "$fragment"
 export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/ccache}"
 export CCACHE_BASEDIR="$TOP"
 export CCACHE_NOHASHDIR=1
-export CCACHE_DEPEND=1
+# No depend mode (CCACHE_DEPEND): on a miss of the direct lookup ccache
+# preprocesses and looks again, so a file whose preprocessed text is the same
+# in two variants (one that includes no page-table header) compiles once for
+# all: pte built after baseline from an empty cache hit 283 of 744 (2026-12-02).
 export CCACHE_SLOPPINESS="time_macros,include_file_mtime,include_file_ctime"
 export CCACHE_MAXSIZE="${CCACHE_MAXSIZE:-5G}"
 export KBUILD_BUILD_TIMESTAMP="@0"
