@@ -5,21 +5,19 @@
 # (tests/suites.tsv), parse their results and compare skips with
 # tests/expected-skips.tsv. Ends with a table of variant x suite, written to
 # build/check-summary.tsv, and the line "N passed, N failed".
-# Then the debug build of ptdesc-wp (KASAN, lockdep, kmemleak,
-# page_table_check, DEBUG_VM; both bits in the extended ones) runs the
-# soft-dirty suites, the failslab suites, CRIU's iterative migration and the
-# oracle in one boot. Then the configuration cell (CHECK_CELLS): ptdesc-wp
-# with 64K pages, 2 levels and KPTI on cortex-a72, as make matrix runs it,
-# with the suites that test the extended bits where the default
-# configuration cannot (leaves in the PGD, splits without bits).
-# Six kernels: what an empty ccache builds in the hour CI allows (about 7
-# minutes each on 2 cores). Kernels build in the background, one at a time,
-# from the moment linux/ is ready, while the rest of the setup and then the
-# guest run.
-# CHECK_FULL=1 adds what does not fit in that hour (about two hours cold):
-# the debug builds of pte and ptdesc, the 4K 3-level cell on max, and CRIU
-# on baseline's kernel with the criu axis (VARIANT@4k-48-criu; every debug
-# build has the criu axis and runs CRIU's suite too).
+# Then the configuration cell (CHECK_CELLS): ptdesc-wp with 64K pages, 2
+# levels and KPTI on cortex-a72, as make matrix runs it, with the suites that
+# test the extended bits where the default configuration cannot (leaves in
+# the PGD, splits without bits). Five kernels: what an empty ccache builds in
+# the hour CI allows (about 7 minutes each on 2 cores, 9 to 10 beside the
+# guest). Kernels build in the background, one at a time, from the moment
+# linux/ is ready, while the rest of the setup and then the guest run.
+# CHECK_FULL=1 adds what does not fit in that hour (two hours and more
+# cold): the debug build of every soft-dirty variant (KASAN, lockdep,
+# kmemleak, page_table_check, DEBUG_VM), which runs the soft-dirty suites,
+# the failslab suites, CRIU's iterative migration and the oracle in one
+# boot; the 4K 3-level cell on max; and CRIU on baseline's kernel with the
+# criu axis (VARIANT@4k-48-criu).
 # CHECK_VARIANTS="baseline pte" limits the variants (CHECK_DEBUG_VARIANTS the
 # debug ones, "" for none; CHECK_CRIU_VARIANTS the CRIU kernels, "" for none;
 # CHECK_CELLS the cells, "" for none, each VARIANT@CONFIG:CPU);
@@ -74,20 +72,23 @@ bash "$TOP/scripts/deps.sh" || fatal deps
 case "${CHECK_FULL:-0}" in 0 | 1) ;; *) die "CHECK_FULL='${CHECK_FULL}': valid values are 0 and 1" ;; esac
 variants=${CHECK_VARIANTS:-$(list_variants)}
 for variant in $variants; do check_variant "$variant"; done
-# The debug builds. By default ptdesc-wp's alone: it keeps both bits in the
-# extended ones, so its run covers the code of ptdesc's and more; pte's bit
-# 63 is upstream's kind of soft-dirty. CHECK_FULL: every soft-dirty variant
-# (its fragment enables MEM_SOFT_DIRTY).
+# The debug builds (KASAN, lockdep, kmemleak, page_table_check, DEBUG_VM),
+# with CHECK_FULL: every soft-dirty variant's (its fragment enables
+# MEM_SOFT_DIRTY). From an empty ccache one takes about 17 minutes to build
+# on 2 cores (KASAN, and the criu axis for CRIU's suite), more than the hour
+# has left after the four variants and the cell.
+default_debug=""
 if [ "${CHECK_FULL:-0}" = 1 ]; then
 	default_debug=$(for v in $variants; do has_soft_dirty "$v" && echo "$v"; done; true)
-else
-	default_debug=$(for v in $variants; do [ "$v" = ptdesc-wp ] && echo "$v"; done; true)
 fi
 debug_variants=${CHECK_DEBUG_VARIANTS-$default_debug}
-# The cells: ptdesc-wp (both bits in extended bits) with 64K pages and 2
-# levels, where the PGD holds PMD leaves, on a core that needs KPTI; with
-# CHECK_FULL also with 4K pages and 3 levels, where the PGD holds the PUD
-# leaves of 1G hugetlb.
+# The cells, each VARIANT@CONFIG:CPU, a kernel in another configuration on
+# another CPU model, which runs what make matrix runs (matrix-run.sh holes).
+# By default ptdesc-wp (both bits in extended bits) with 64K pages and 2
+# levels, where the PGD holds PMD leaves, and KASLR with KPTI, on
+# cortex-a72; with CHECK_FULL also with 4K pages and 3 levels, where the PGD
+# holds the PUD leaves of 1G hugetlb. A cell may be a debug build
+# (VARIANT-debug@CONFIG): it runs what a debug kernel runs, and leaf-bits.
 default_cells="ptdesc-wp@64k-42-kpti-failslab:cortex-a72"
 [ "${CHECK_FULL:-0}" = 1 ] && default_cells="$default_cells ptdesc-wp@4k-39-kpti-failslab:max"
 cells=${CHECK_CELLS-$default_cells}
@@ -274,26 +275,37 @@ run_variant() {
 	done <"$TOP/tests/suites.tsv"
 }
 
-# run_debug VARIANT: the debug kernel runs the soft-dirty suites, the bad
-# input cases and the oracle in one boot, then a kmemleak scan
-# (tests/guest/debug-run.sh; CHECK_DEBUG_SUITES=all adds the slow generic
-# suites, which the plain kernels run anyway).
+# run_debug KERNEL [CPU]: a debug kernel runs the soft-dirty suites, the bad
+# input cases, the failslab suites, CRIU's migration and the oracle in one
+# boot, then a kmemleak scan (tests/guest/debug-run.sh; CHECK_DEBUG_SUITES=all
+# adds the slow generic suites, which the plain kernels run anyway). KERNEL is
+# VARIANT-debug, or VARIANT-debug@CONFIG, a cell booted on CPU, whose run adds
+# leaf-bits (the leaves at every level of that configuration).
 run_debug() {
-	local base="$1" variant="$1-debug" dir rc
+	local kernel="$1" cpu="${2:-}" base dir rc label append release="" cpu_args
 	local ops="${CHECK_DEBUG_ORACLE_OPS:-100000}" set="${CHECK_DEBUG_SUITES:-soft-dirty}"
-	dir="$CHECK_DIR/$variant/all"
+	base=$(kernel_variant "$kernel")
+	base="${base%-debug}"
+	dir="$CHECK_DIR/$kernel/all"
+	label="$kernel" append="$CHECK_CMDLINE" cpu_args=()
+	if [ -n "$cpu" ]; then
+		label="$kernel/$cpu"
+		append=$(cell_cmdline "$(kernel_config "$kernel")")
+		release="${kernel/@/-}"
+		cpu_args=(--cpu "$cpu")
+	fi
 	mkdir -p "$dir"
-	say "kernel $variant ($i/$nbuilds): suites ($set), oracle ($ops operations) and kmemleak in one boot"
+	say "kernel $label ($i/$nbuilds): suites ($set${release:+, leaf-bits}), oracle ($ops operations) and kmemleak in one boot"
 	set +e
-	bash "$TOP/scripts/guest-run.sh" --variant "$variant" --quiet --timeout 1800 \
-		--append "$CHECK_CMDLINE" --run-dir "$dir" \
-		-- "debug-run.sh $base $ops 20261121 $set" 2>"$dir.stderr" </dev/null
+	bash "$TOP/scripts/guest-run.sh" --variant "$kernel" "${cpu_args[@]}" --quiet --timeout 2400 \
+		--append "$append" --run-dir "$dir" \
+		-- "debug-run.sh $base $ops 20261121 $set $release" 2>"$dir.stderr" </dev/null
 	rc=$?
 	set -e
-	record_framed "$variant" "$dir"
+	record_framed "$label" "$dir"
 	if [ "$rc" != 0 ]; then
 		sed 's/^/    /' "$dir.stderr" | tail -n 40 >&2
-		record "$variant" run fail "the debug guest exited with status $rc (build/check/$variant/all/)"
+		record "$label" run fail "the debug guest exited with status $rc (build/check/$kernel/all/)"
 	fi
 }
 
@@ -306,6 +318,11 @@ for kernel in $builds; do
 		say "kernel $kernel ($i/$nbuilds): suite criu"
 		run_suite "$kernel" criu "criu-suite.sh" 900
 		;;
+	*-debug@*)
+		for cell in $cells; do
+			[ "${cell%%:*}" = "$kernel" ] && run_debug "$kernel" "${cell#*:}"
+		done
+		;;
 	*@*)
 		for cell in $cells; do
 			[ "${cell%%:*}" = "$kernel" ] || continue
@@ -313,7 +330,7 @@ for kernel in $builds; do
 			run_cell "$kernel" "${cell#*:}" holes "$CHECK_DIR/$kernel/${cell#*:}"
 		done
 		;;
-	*-debug) run_debug "${kernel%-debug}" ;;
+	*-debug) run_debug "$kernel" ;;
 	*) run_variant "$kernel" ;;
 	esac
 done
