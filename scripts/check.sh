@@ -87,8 +87,7 @@ debug_variants=${CHECK_DEBUG_VARIANTS-$default_debug}
 # By default ptdesc-wp (both bits in extended bits) with 64K pages and 2
 # levels, where the PGD holds PMD leaves, and KASLR with KPTI, on
 # cortex-a72; with CHECK_FULL also with 4K pages and 3 levels, where the PGD
-# holds the PUD leaves of 1G hugetlb. A cell may be a debug build
-# (VARIANT-debug@CONFIG): it runs what a debug kernel runs, and leaf-bits.
+# holds the PUD leaves of 1G hugetlb.
 default_cells="ptdesc-wp@64k-42-kpti-failslab:cortex-a72"
 [ "${CHECK_FULL:-0}" = 1 ] && default_cells="$default_cells ptdesc-wp@4k-39-kpti-failslab:max"
 cells=${CHECK_CELLS-$default_cells}
@@ -275,37 +274,26 @@ run_variant() {
 	done <"$TOP/tests/suites.tsv"
 }
 
-# run_debug KERNEL [CPU]: a debug kernel runs the soft-dirty suites, the bad
-# input cases, the failslab suites, CRIU's migration and the oracle in one
-# boot, then a kmemleak scan (tests/guest/debug-run.sh; CHECK_DEBUG_SUITES=all
-# adds the slow generic suites, which the plain kernels run anyway). KERNEL is
-# VARIANT-debug, or VARIANT-debug@CONFIG, a cell booted on CPU, whose run adds
-# leaf-bits (the leaves at every level of that configuration).
+# run_debug VARIANT: the debug kernel runs the soft-dirty suites, the bad
+# input cases and the oracle in one boot, then a kmemleak scan
+# (tests/guest/debug-run.sh; CHECK_DEBUG_SUITES=all adds the slow generic
+# suites, which the plain kernels run anyway).
 run_debug() {
-	local kernel="$1" cpu="${2:-}" base dir rc label append release="" cpu_args
+	local base="$1" variant="$1-debug" dir rc
 	local ops="${CHECK_DEBUG_ORACLE_OPS:-100000}" set="${CHECK_DEBUG_SUITES:-soft-dirty}"
-	base=$(kernel_variant "$kernel")
-	base="${base%-debug}"
-	dir="$CHECK_DIR/$kernel/all"
-	label="$kernel" append="$CHECK_CMDLINE" cpu_args=()
-	if [ -n "$cpu" ]; then
-		label="$kernel/$cpu"
-		append=$(cell_cmdline "$(kernel_config "$kernel")")
-		release="${kernel/@/-}"
-		cpu_args=(--cpu "$cpu")
-	fi
+	dir="$CHECK_DIR/$variant/all"
 	mkdir -p "$dir"
-	say "kernel $label ($i/$nbuilds): suites ($set${release:+, leaf-bits}), oracle ($ops operations) and kmemleak in one boot"
+	say "kernel $variant ($i/$nbuilds): suites ($set), oracle ($ops operations) and kmemleak in one boot"
 	set +e
-	bash "$TOP/scripts/guest-run.sh" --variant "$kernel" "${cpu_args[@]}" --quiet --timeout 2400 \
-		--append "$append" --run-dir "$dir" \
-		-- "debug-run.sh $base $ops 20261121 $set $release" 2>"$dir.stderr" </dev/null
+	bash "$TOP/scripts/guest-run.sh" --variant "$variant" --quiet --timeout 1800 \
+		--append "$CHECK_CMDLINE" --run-dir "$dir" \
+		-- "debug-run.sh $base $ops 20261121 $set" 2>"$dir.stderr" </dev/null
 	rc=$?
 	set -e
-	record_framed "$label" "$dir"
+	record_framed "$variant" "$dir"
 	if [ "$rc" != 0 ]; then
 		sed 's/^/    /' "$dir.stderr" | tail -n 40 >&2
-		record "$label" run fail "the debug guest exited with status $rc (build/check/$kernel/all/)"
+		record "$variant" run fail "the debug guest exited with status $rc (build/check/$variant/all/)"
 	fi
 }
 
@@ -318,11 +306,6 @@ for kernel in $builds; do
 		say "kernel $kernel ($i/$nbuilds): suite criu"
 		run_suite "$kernel" criu "criu-suite.sh" 900
 		;;
-	*-debug@*)
-		for cell in $cells; do
-			[ "${cell%%:*}" = "$kernel" ] && run_debug "$kernel" "${cell#*:}"
-		done
-		;;
 	*@*)
 		for cell in $cells; do
 			[ "${cell%%:*}" = "$kernel" ] || continue
@@ -330,7 +313,7 @@ for kernel in $builds; do
 			run_cell "$kernel" "${cell#*:}" holes "$CHECK_DIR/$kernel/${cell#*:}"
 		done
 		;;
-	*-debug) run_debug "$kernel" ;;
+	*-debug) run_debug "${kernel%-debug}" ;;
 	*) run_variant "$kernel" ;;
 	esac
 done

@@ -1,10 +1,7 @@
 #!/bin/sh
-# debug-run.sh VARIANT ORACLE_OPS SEED [SET [RELEASE]]: what make check runs
-# on the debug kernel of a variant (KASAN, lockdep, kmemleak, page_table_check,
-# DEBUG_VM), in one boot, then a kmemleak scan. RELEASE, for a debug kernel in
-# another configuration (a cell of make check, VARIANT-debug@CONFIG), is the
-# release suffix the boot checks expect (VARIANT-debug-CONFIG); such a run
-# adds leaf-bits, the leaves at every level of that configuration. SET "soft-dirty" (the
+# debug-run.sh VARIANT ORACLE_OPS SEED [SET]: what make check runs on the
+# debug kernel of a variant (KASAN, lockdep, kmemleak, page_table_check,
+# DEBUG_VM), in one boot, then a kmemleak scan. SET "soft-dirty" (the
 # default) runs the suites that exercise soft-dirty and the extended bits on
 # every path (madv_populate's soft-dirty cases, sd-criu, the oracle, CRIU's
 # iterative migration) and the bad input cases; "all" adds the selftests that repeat one path thousands of
@@ -13,11 +10,10 @@
 # ten to twenty times longer, more than make check can spend.
 # Each suite's output is framed by "=== SUITE name" and "=== END name rc=N".
 set -u
-variant="${1:?usage: debug-run.sh VARIANT ORACLE_OPS SEED [soft-dirty|all [RELEASE]]}"
+variant="${1:?usage: debug-run.sh VARIANT ORACLE_OPS SEED [soft-dirty|all]}"
 ops="${2:-100000}"
 seed="${3:-1}"
 set="${4:-soft-dirty}"
-release="${5:-}"
 case "$set" in
 soft-dirty | all) ;;
 *)
@@ -28,8 +24,7 @@ esac
 # run, run_failslab_suites
 # shellcheck source=tests/guest/framed-suites.sh
 . /opt/tests/framed-suites.sh
-run boot-checks boot-checks.sh "${release:-$variant-debug}"
-[ -n "$release" ] && run leaf-bits leaf-bits
+run boot-checks boot-checks.sh "$variant-debug"
 suites="madv_populate mkdirty"
 [ "$set" = all ] && suites="$suites soft-dirty pagemap_ioctl uffd-unit-tests cow gup_test"
 for s in $suites; do
