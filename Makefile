@@ -33,7 +33,8 @@
 #
 # Variables: VARIANT (default baseline), CONFIG (default: none, the
 # benchmark kernels' 4K/48-bit), CPU (default max), SMP (vCPUs, default 2), ICOUNT=1
-# (deterministic instruction counting), EXPERIMENT (for make results),
+# (deterministic instruction counting), EXPERIMENT (for make results; DRY_RUN=1
+# prints its plan only),
 # CHECK_VARIANTS (make check on a subset), CHECK_FULL=1 (make check with the
 # debug kernels of every soft-dirty variant, CRIU on baseline, a second cell), DURATION and SEED (make soak).
 # Each may be given on the command line or exported.

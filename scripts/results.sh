@@ -17,6 +17,26 @@ timer_start results
 load_experiment "$experiment"
 say "experiment $experiment: $EXP_DESCRIPTION"
 
+# DRY_RUN=1: the plan (kernels, guest boots, what each boot runs), checked
+# as a run would check it, and stop: nothing installed, built or booted.
+if [ -n "${DRY_RUN:-}" ]; then
+	echo "experiment: $EXP_FILE"
+	echo "kernels: $EXP_VARIANTS$([ -z "$EXP_PATH_STEP" ] || echo " (the first series up to path step $EXP_PATH_STEP)")"
+	echo "guest boots: $(($(echo "$EXP_VARIANTS" | wc -w) * $(echo "$EXP_MODES" | wc -w) * EXP_ROUNDS)) ($EXP_ROUNDS round(s) x variants x modes $EXP_MODES)"
+	echo "publishes: $([ -n "$publish" ] && echo "results/ and RESULTS.md" || echo "results/$experiment/")"
+	for mode in $EXP_MODES; do
+		# Rounds after the first run the same steps (profiles run in round 1 only).
+		for round in 1 $([ "$EXP_ROUNDS" = 1 ] || echo 2); do
+			echo "--- mode $mode, $([ "$round" = 1 ] && echo "round 1" || echo "rounds 2-$EXP_ROUNDS, each"): the steps of one boot"
+			experiment_guest_script "$mode" "$round" |
+				awk '/^echo "PROGRESS [0-9]/ { sub(/^echo "PROGRESS /, "  "); sub(/"$/, ""); step = $0; next }
+					/perf record/ { print step "   (under perf record: a profile)"; step = ""; next }
+					/perf stat/ { print step; step = "" }'
+		done
+	done
+	exit 0
+fi
+
 say "dependencies, linux/, guest image, analysis"
 bash "$TOP/scripts/deps.sh"
 bash "$TOP/scripts/linux-prepare.sh"

@@ -82,4 +82,15 @@ assert_eq "without compare lines, every variant against baseline" "baseline ptde
 printf '%s\n' description: "variants: baseline" "modes: icount" "reps icount: 4" "rounds: 2" "bench: fork-bench --reps @REPS@" >"$EXP_DIR_TMP/r.exp"
 assert_contains "each round runs its share of the repetitions" \
 	"$(bash -c ". '$TOP/scripts/lib/common.sh'; . '$TOP/scripts/lib/experiment.sh'; EXP_DIR='$EXP_DIR_TMP'; load_experiment r; experiment_guest_script icount")" "fork-bench --reps 2"
+# make results DRY_RUN=1: the plan of the default experiment, nothing built.
+plan=$(cd "$T_TMP" && DRY_RUN=1 bash "$TOP/scripts/results.sh" default 2>&1)
+assert_eq "DRY_RUN=1 make results: exit 0" 0 $?
+load_experiment default
+boots=$(($(echo "$EXP_VARIANTS" | wc -w) * $(echo "$EXP_MODES" | wc -w) * EXP_ROUNDS))
+assert_contains "... counts the guest boots from the experiment" "$plan" "guest boots: $boots ("
+assert_contains "... lists a boot's steps with their repetitions" "$plan" "1/10 fork-bench --size 1G --folio 4K --reps $((EXP_REPS_icount / EXP_ROUNDS))"
+assert_contains "... the TCG profile in round 1" "$plan" "profile"
+case "$plan" in *"kernel baseline"*|*"deps:"*) not_ok "... and builds nothing" ;; *) ok "... and builds nothing" ;; esac
+plan=$(DRY_RUN=1 bash "$TOP/scripts/results.sh" nosuch 2>&1)
+assert_contains "DRY_RUN=1 with an unknown experiment names the valid ones" "$plan" "unknown experiment 'nosuch'; experiments:"
 finish
