@@ -1,0 +1,1 @@
+mem-bench --size 1G
