@@ -16,7 +16,8 @@
 # Environment: DRY_RUN=1 prints the plan (and a rough time) without building;
 # SERIES_BUILD_VARIANTS (space-separated, default every variant);
 # SERIES_BUILD_FROM=N applies patches 1..N-1 without building and builds
-# every variant at N (to resume after a fix).
+# every variant at N (to resume after a fix); SERIES_BUILD_TO=M stops after
+# patch M (a range of patches, with FROM).
 set -eu -o pipefail
 . "$(dirname "$0")/lib/common.sh"
 . "$(dirname "$0")/lib/series.sh"
@@ -27,6 +28,10 @@ case "$from" in '' | *[!0-9]* | 0) die "SERIES_BUILD_FROM must be a patch number
 plan=$(bash "$TOP/scripts/series-plan.sh" "$variants")
 total=$(printf '%s\n' "$plan" | wc -l)
 [ "$from" -le "$total" ] || die "SERIES_BUILD_FROM=$from: the series has $total patches"
+to="${SERIES_BUILD_TO:-$total}"
+case "$to" in '' | *[!0-9]* | 0) die "SERIES_BUILD_TO must be a patch number (from 1), not '$to'" ;; esac
+[ "$to" -le "$total" ] || die "SERIES_BUILD_TO=$to: the series has $total patches"
+[ "$to" -ge "$from" ] || die "SERIES_BUILD_TO=$to is before SERIES_BUILD_FROM=$from"
 dir="$BUILD/series-build"
 
 # Rough minutes per build: a variant's first build (cold ccache), a patch that
@@ -98,6 +103,7 @@ keep_image() {
 [ "$from" -gt 1 ] || rm -rf "$dir/images"
 declare -A built=()
 while IFS=$'\t' read -r n file subject build keep absent omit why kind; do
+	[ "$n" -le "$to" ] || break
 	say "patch $n/$total: $subject"
 	if ! git -C "$src" am -q --whitespace=nowarn --committer-date-is-author-date "$PATCHES/$file" >"$dir/am.log" 2>&1; then
 		sed -n '1,15p' "$dir/am.log" >&2
@@ -147,4 +153,4 @@ table
 for v in $variants; do
 	[ -n "${built[$v]:-}" ] || die "variant $v was never built: it could not be configured at any patch (logs: ${dir#"$TOP"/}/logs/)"
 done
-say "every patch applies and builds for the variants it changes ($(awk -F'\t' '$3 == "ok"' "$results" | wc -l) builds)"
+say "every patch$([ "$from" = 1 ] && [ "$to" = "$total" ] || echo " from $from to $to") applies and builds for the variants it changes ($(awk -F'\t' '$3 == "ok"' "$results" | wc -l) builds)"

@@ -73,6 +73,8 @@ assert_contains "and what it builds" "$out" "build: ptdesc,ptdesc-wp   keep: bas
 assert_contains "and counts the builds" "$out" "13 kernel builds; rough time"
 assert_contains "a bad variant is refused" "$(SERIES_BUILD_VARIANTS=nope DRY_RUN=1 bash "$TOP/scripts/series-build.sh" 2>&1)" "unknown variant 'nope'"
 assert_contains "a bad start is refused" "$(SERIES_BUILD_FROM=x DRY_RUN=1 bash "$TOP/scripts/series-build.sh" 2>&1)" "SERIES_BUILD_FROM must be a patch number"
+assert_contains "a bad end is refused" "$(SERIES_BUILD_TO=x DRY_RUN=1 bash "$TOP/scripts/series-build.sh" 2>&1)" "SERIES_BUILD_TO must be a patch number"
+assert_contains "an end before the start is refused" "$(SERIES_BUILD_FROM=3 SERIES_BUILD_TO=2 DRY_RUN=1 bash "$TOP/scripts/series-build.sh" 2>&1)" "SERIES_BUILD_TO=2 is before SERIES_BUILD_FROM=3"
 
 shipped=$(PATCHES_DIR="$TOP/patches" DRY_RUN=1 bash "$TOP/scripts/series-build.sh" 2>&1)
 n=$(PATCHES_DIR="$TOP/patches" bash -c ". '$TOP/scripts/lib/common.sh'; . '$TOP/scripts/lib/series.sh'; series_files" | wc -l)
@@ -142,6 +144,9 @@ assert_contains "naming the patch, its subject and the variant" "$OUT" "patch 4/
 assert_contains "with the tail of the build log" "$OUT" "error: broken on purpose"
 assert_contains "and the table so far" "$OUT" "FAIL"
 assert_eq "patch 5 is not reached" "" "$(awk -F'\t' '$1 == 5' "$BUILD/series-build/results.tsv")"
+assert_status "SERIES_BUILD_TO stops before the patch that breaks" 0 env SERIES_BUILD_FROM=2 SERIES_BUILD_TO=3 bash "$TOP/scripts/series-build.sh"
+assert_eq "... having built patches 2 and 3 only" "2 3" "$(awk -F'\t' '$3 == "ok" { print $1 }' "$BUILD/series-build/results.tsv" | sort -u | tr '\n' ' ' | sed 's/ $//')"
+assert_contains "... and says which range built" "$OUT" "every patch from 2 to 3 applies and builds"
 
 rm "$PATCHES_DIR"/0005-p5.patch
 patch 5 "mm: conflicting" "mm/a.c:int z;"
