@@ -25,7 +25,7 @@ table_of() {
 a=$(table_of "$1")
 b=$(table_of "$2")
 
-awk -F '\t' -v name_a="$1" -v name_b="$2" '
+awk -F '\t' -v name_a="$1" -v name_b="$2" -f "$(dirname "$0")/lib/compare-changes.awk" -f /dev/fd/3 "$a" "$b" 3<<'AWK'
 function col(name,    i) {
 	for (i = 1; i <= NF; i++)
 		if ($i == name)
@@ -52,58 +52,13 @@ $c_pct == 0 && $c_lo == 0 && $c_hi == 0 { next }
 	seen[file, key] = 1
 	keys[key] = 1
 }
-function abs(x) { return x < 0 ? -x : x }
 END {
 	if (bad)
 		exit 2
-	n = 0; overlap = 0; only = 0
-	for (k in keys) {
-		if (!((1, k) in seen) || !((2, k) in seen)) {
-			only++
-			onlyrow[only] = what[k] (((1, k) in seen) ? " (A only)" : " (B only)")
-			continue
-		}
-		n++
-		d[n] = abs(pct[2, k] - pct[1, k])
-		if ((lo[1, k] > lo[2, k] ? lo[1, k] : lo[2, k]) <= (hi[1, k] < hi[2, k] ? hi[1, k] : hi[2, k]))
-			overlap++
-		else
-			apart[k] = 1
-	}
-	if (n == 0) {
+	if (!report("runs", 0)) {
 		print "compare-cost-tables.sh: the two tables have no change in common" > "/dev/stderr"
 		exit 1
 	}
-	# median and maximum of the differences (insertion sort: a few hundred rows)
-	for (i = 2; i <= n; i++) {
-		v = d[i]
-		for (j = i - 1; j >= 1 && d[j] > v; j--)
-			d[j + 1] = d[j]
-		d[j + 1] = v
-	}
-	median = (n % 2) ? d[(n + 1) / 2] : (d[n / 2] + d[n / 2 + 1]) / 2
-	printf "A: `%s`; B: `%s`.\n\n", name_a, name_b
-	printf "%d changes in both runs; their 95%% intervals overlap in %d; difference of the changes: median %.2f, largest %.2f percentage points.\n", n, overlap, median, d[n]
-	if (only)
-		printf "%d changes in one run only.\n", only
-	if (n > overlap) {
-		print ""
-		print "| change whose intervals do not overlap | A | B |"
-		print "|---|---:|---:|"
-		m = 0
-		for (k in apart)
-			row[++m] = k
-		for (i = 2; i <= m; i++) {
-			v = row[i]
-			for (j = i - 1; j >= 1 && what[row[j]] > what[v]; j--)
-				row[j + 1] = row[j]
-			row[j + 1] = v
-		}
-		for (i = 1; i <= m; i++) {
-			k = row[i]
-			printf "| %s | %+.2f%% [%+.2f, %+.2f] | %+.2f%% [%+.2f, %+.2f] |\n", what[k], pct[1, k], lo[1, k], hi[1, k], pct[2, k], lo[2, k], hi[2, k]
-		}
-	}
-	for (i = 1; i <= only; i++)
-		printf "- %s\n", onlyrow[i]
-}' "$a" "$b"
+	report_rest("run", 0)
+}
+AWK

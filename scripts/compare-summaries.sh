@@ -27,9 +27,8 @@ summary_of() {
 a=$(summary_of "$1")
 b=$(summary_of "$2")
 
-awk -v name_a="$1" -v name_b="$2" '
+awk -v name_a="$1" -v name_b="$2" -f "$(dirname "$0")/lib/compare-changes.awk" -f /dev/fd/3 "$a" "$b" 3<<'AWK'
 function trim(s) { gsub(/^[ \t]+|[ \t]+$/, "", s); return s }
-function abs(x) { return x < 0 ? -x : x }
 FNR == 1 { file++; table = ""; header = 0 }
 # A table starts with a header row, followed by its |---| row.
 /^\|/ && !header && table == "" {
@@ -62,57 +61,10 @@ header == 2 {
 	}
 }
 END {
-	n = 0; overlap = 0; inside = 0; only = 0
-	for (k in keys) {
-		if (!((1, k) in seen) || !((2, k) in seen)) {
-			only++
-			onlyrow[only] = what[k] (((1, k) in seen) ? " (A only)" : " (B only)")
-			continue
-		}
-		n++
-		d[n] = abs(pct[2, k] - pct[1, k])
-		if ((lo[1, k] > lo[2, k] ? lo[1, k] : lo[2, k]) <= (hi[1, k] < hi[2, k] ? hi[1, k] : hi[2, k]))
-			overlap++
-		else
-			apart[k] = 1
-		if (pct[2, k] >= lo[1, k] && pct[2, k] <= hi[1, k])
-			inside++
-	}
-	if (n == 0) {
+	if (!report("Summaries", 1)) {
 		print "compare-summaries.sh: the two Summaries have no change in common" > "/dev/stderr"
 		exit 1
 	}
-	for (i = 2; i <= n; i++) {
-		v1 = d[i]
-		for (j = i - 1; j >= 1 && d[j] > v1; j--)
-			d[j + 1] = d[j]
-		d[j + 1] = v1
-	}
-	median = (n % 2) ? d[(n + 1) / 2] : (d[n / 2] + d[n / 2 + 1]) / 2
-	printf "A: `%s`; B: `%s`.\n\n", name_a, name_b
-	printf "%d changes in both Summaries; their 95%% intervals overlap in %d; B'"'"'s median lies in A'"'"'s interval in %d; difference of the changes: median %.2f, largest %.2f percentage points.\n", n, overlap, inside, median, d[n]
-	if (only)
-		printf "%d changes in one Summary only.\n", only
-	if (n > overlap) {
-		print ""
-		print "| change whose intervals do not overlap | A | B |"
-		print "|---|---:|---:|"
-		m = 0
-		for (k in apart)
-			row[++m] = k
-		for (i = 2; i <= m; i++) {
-			v1 = row[i]
-			for (j = i - 1; j >= 1 && what[row[j]] > what[v1]; j--)
-				row[j + 1] = row[j]
-			row[j + 1] = v1
-		}
-		for (i = 1; i <= m; i++) {
-			k = row[i]
-			printf "| %s | %+.2f%% [%+.2f, %+.2f] | %+.2f%% [%+.2f, %+.2f] |\n", what[k], pct[1, k], lo[1, k], hi[1, k], pct[2, k], lo[2, k], hi[2, k]
-		}
-	}
-	if (only)
-		print ""
-	for (i = 1; i <= only; i++)
-		printf "- %s\n", onlyrow[i]
-}' "$a" "$b"
+	report_rest("Summary", 1)
+}
+AWK
