@@ -6,7 +6,8 @@
 # against baseline at every step, and a plot of fork()'s overhead along the
 # path next to the RFC's 40%. Raw data stay in runs/<date>-path/; with
 # PUBLISH=1 (the default) results/path/ and the path section of RESULTS.md
-# are written from them. Long: each step builds up to four kernels.
+# are written from them. Long: each step builds up to four kernels (each
+# guest runs while the next kernel builds).
 # The series is the first one, read from this repository's history (the
 # commit named in experiments/path.series) and applied in a linux worktree
 # of its own (build/path/src), not patches/.
@@ -80,6 +81,19 @@ echo "$series_commit" >"$RUN/series-commit"
 echo "$EXP_VARIANTS" >"$RUN/variants"
 script=$(experiment_guest_script icount)
 
+# A guest runs in the background while the next kernel builds: icount
+# counts instructions, which do not depend on what else the host runs, and
+# the guests take about as long as the builds. One guest at a time; the
+# kernels a step keeps from the step before are copied, and each step's
+# results tidied, once every guest has finished.
+guest_pid=""
+guest_what=""
+wait_guest() {
+	[ -n "$guest_pid" ] || return 0
+	wait "$guest_pid" || die "the $guest_what failed; raw data in $guest_dir"
+	guest_pid=""
+}
+kept=()
 prev=""
 n=0
 for label in $LABELS; do
@@ -98,24 +112,35 @@ for label in $LABELS; do
 				bash "$TOP/scripts/kernel-build.sh" "$v"
 			cp "$BUILD/path/obj/$v/arch/arm64/boot/Image" "$images/$label-$v.Image"
 			release=$(cat "$BUILD/path/obj/$v/include/config/kernel.release")
-			say "  $label: $v in the guest"
+			wait_guest
+			say "  $label: $v in the guest (while the next kernel builds)"
 			mkdir -p "$dir"
 			printf '%s\n' "$script" >"$dir/steps.sh"
 			KERNEL_RELEASE="$release (path step $label)" \
 				bash "$TOP/scripts/guest-run.sh" --variant "$v" --kernel "$images/$label-$v.Image" \
-				--icount --quiet --timeout 2400 --run-dir "$dir" -- "$script" </dev/null ||
-				die "the $v guest of path step $label failed; raw data in $dir"
+				--icount --quiet --timeout 2400 --run-dir "$dir" -- "$script" </dev/null &
+			guest_pid=$!
+			guest_what="$v guest of path step $label"
+			guest_dir="$dir"
 			echo "$v" >>"$RUN/$label/rebuilt"
 			;;
 		*)
 			[ -n "$prev" ] || die "path step $label keeps the $v kernel of the step before, but it is the first step"
-			mkdir -p "$RUN/$label/$v"
-			cp -r "$RUN/$prev/$v/icount" "$dir"
+			kept+=("$prev $label $v")
 			;;
 		esac
 	done
-	"$sdstat" tidy --run "$label" "$RUN/$label"/*/icount >"$RUN/$label/results.csv"
 	prev="$label"
+done
+wait_guest
+for label in $LABELS; do
+	for k in "${kept[@]}"; do
+		read -r from to v <<<"$k"
+		[ "$to" = "$label" ] || continue
+		mkdir -p "$RUN/$label/$v"
+		cp -r "$RUN/$from/$v/icount" "$RUN/$label/$v/icount"
+	done
+	"$sdstat" tidy --run "$label" "$RUN/$label"/*/icount >"$RUN/$label/results.csv"
 done
 
 say "tables and plot"
