@@ -123,9 +123,20 @@ build_project_programs
 assemble
 # The kernels with CRIU in them (-criu, and the debug builds) boot the same
 # image with Debian's CRIU and its libraries appended (criu-payload.sh).
-step "CRIU and its libraries (scripts/criu-payload.sh)"
-bash "$TOP/scripts/criu-payload.sh" >"$BUILD/criu-payload.log" 2>&1 ||
-	{ tail -n 20 "$BUILD/criu-payload.log" >&2; die "the CRIU payload failed (log: build/criu-payload.log)"; }
+# The payload is rebuilt (two minutes: every package of the closure unpacked)
+# only when the scripts that make it or the packages downloaded are newer.
+criu_payload_current() {
+	[ -f "$BUILD/criu.cpio" ] || return 1
+	[ -z "$(find "$TOP/scripts/criu-payload.sh" "$TOP/scripts/lib/criu-closure.sh" "$BUILD/deps/criu" \
+		-newer "$BUILD/criu.cpio" -print -quit 2>/dev/null)" ]
+}
+if criu_payload_current; then
+	step "CRIU and its libraries: build/criu.cpio is up to date"
+else
+	step "CRIU and its libraries (scripts/criu-payload.sh)"
+	bash "$TOP/scripts/criu-payload.sh" >"$BUILD/criu-payload.log" 2>&1 ||
+		{ tail -n 20 "$BUILD/criu-payload.log" >&2; die "the CRIU payload failed (log: build/criu-payload.log)"; }
+fi
 cat "$BUILD/initramfs.cpio" "$BUILD/criu.cpio" >"$BUILD/initramfs-criu.cpio.new"
 mv "$BUILD/initramfs-criu.cpio.new" "$BUILD/initramfs-criu.cpio"
 step "build/initramfs-criu.cpio: $(($(stat -c %s "$BUILD/initramfs-criu.cpio") / 1024 / 1024)) MiB"

@@ -15,7 +15,9 @@
 # Environment: OPT_PATH_STEPS (labels of the steps to run, default all; the
 # first step must be one of them), OPT_PATH_VARIANTS (the variants to measure, a
 # subset of the experiment's with baseline, default all of them), PUBLISH (1
-# or empty), DRY_RUN=1 (list each step's patches and their subjects from
+# or empty), PATH_PUBLISH_AS (the folder results/NAME/ it publishes to,
+# default path; a run of some of the steps kept beside the whole path gets a
+# name of its own: scripts/path-publish.sh), DRY_RUN=1 (list each step's patches and their subjects from
 # history, and stop: no build).
 set -eu -o pipefail
 . "$(dirname "$0")/lib/common.sh"
@@ -42,6 +44,9 @@ if [ -n "${OPT_PATH_VARIANTS:-}" ]; then
 	EXP_VARIANTS=$(for v in $EXP_VARIANTS; do case " $OPT_PATH_VARIANTS " in *" $v "*) printf '%s ' "$v" ;; esac; done)
 	EXP_VARIANTS="${EXP_VARIANTS% }"
 fi
+case "${PATH_PUBLISH_AS:-path}" in
+*[!a-z0-9-]*) die "PATH_PUBLISH_AS='$PATH_PUBLISH_AS': a results folder name is lower-case letters, digits and '-'" ;;
+esac
 STEPS_FILE="$EXP_DIR/path.steps"
 publish="${PUBLISH-1}"
 
@@ -146,7 +151,7 @@ done
 say "tables and plot"
 bash "$TOP/scripts/path-report.sh" "$RUN" "$EXP_VARIANTS" "$LABELS"
 if [ -n "$publish" ]; then
-	say "publishing: results/path/ and RESULTS.md"
-	bash "$TOP/scripts/path-publish.sh" "$RUN"
+	say "publishing: results/${PATH_PUBLISH_AS:-path}/ and RESULTS.md"
+	bash "$TOP/scripts/path-publish.sh" "$RUN" "${PATH_PUBLISH_AS:-path}"
 fi
 say "done: $RUN"

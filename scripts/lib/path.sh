@@ -41,11 +41,33 @@ parse_steps() {
 			[ -n "${PATCH_OF[$l]:-}" ] || die "unknown path step '$l'; steps: $LABELS"
 		done
 		# Keep the file's order.
-		local kept=""
+		local kept="" all="$LABELS"
 		for l in $LABELS; do
 			case " $only " in *" $l "*) kept="$kept $l" ;; esac
 		done
 		LABELS="${kept# }"
+		# A step keeps the kernels of the step before it in the run: a step
+		# after skipped ones must rebuild every variant measured that they
+		# change.
+		local prev_kept="" gap="" sk
+		for l in $all; do
+			case " $LABELS " in
+			*" $l "*)
+				if [ -n "$prev_kept" ]; then
+					for sk in $gap; do
+						for v in ${REBUILD_OF[$sk]//,/ }; do
+							case " $measured " in *" $v "*) ;; *) continue ;; esac
+							case ",${REBUILD_OF[$l]}," in *",$v,"*) continue ;; esac
+							die "step '$l' would keep the $v kernel of step '$prev_kept', but the skipped step '$sk' changes $v: add '$sk' to the steps, or a step that rebuilds $v"
+						done
+					done
+				fi
+				prev_kept="$l"
+				gap=""
+				;;
+			*) [ -z "$prev_kept" ] || gap="$gap $l" ;;
+			esac
+		done
 	fi
 	# The first step builds every variant: later ones may keep its kernels.
 	l="${LABELS%% *}"

@@ -25,7 +25,14 @@ assert_status "the path experiment loads" 0 bash -c ". '$TOP/scripts/lib/common.
 steps() { printf '%s\n' "$@" >"$T_TMP/s"; echo "$T_TMP/s"; }
 all=baseline,pte,ptdesc,ptdesc-wp
 assert_contains "a subset keeps the file's order" \
-	"$(parse "$(steps "a	1	$all	x" "b	2	ptdesc	y" "c	3	pte	z")" 5 "c a")" "a c"
+	"$(parse "$(steps "a	1	$all	x" "b	2	pte	y" "c	3	pte	z")" 5 "c a")" "a c"
+assert_contains "a step after a skipped one rebuilds what the skipped one changes" \
+	"$(parse "$(steps "a	1	$all	x" "b	2	ptdesc	y" "c	3	pte	z")" 5 "a c")" \
+	"step 'c' would keep the ptdesc kernel of step 'a', but the skipped step 'b' changes ptdesc"
+assert_contains "unless that variant is not measured" \
+	"$(parse "$(steps "a	1	$all	x" "b	2	ptdesc	y" "c	3	pte	z")" 5 "a c" "baseline pte")" "c=3:pte"
+assert_contains "a skipped step before the first one asked for does not count" \
+	"$(parse "$(steps "a	1	$all	x" "b	2	ptdesc	y" "c	3	$all	z" "d	4	pte	w")" 5 "c d")" "d=4:pte"
 assert_contains "a patch beyond the series is named with the range" \
 	"$(parse "$(steps "a	1	$all	x" "b	9	ptdesc	y")" 5)" "s:2: patch 9 is not in the series (patches 1-5)"
 assert_contains "an unknown variant is named with the valid ones" \
@@ -49,6 +56,8 @@ assert_contains "make path refuses variants without baseline" \
 assert_contains "make path names the variants it knows" \
 	"$(OPT_PATH_VARIANTS="baseline nope" bash "$TOP/scripts/path.sh" 2>&1)" "'nope' is not a variant of experiment path; its variants: baseline pte ptdesc ptdesc-wp"
 # The steps resolve to the patches of the first series, from history.
+assert_contains "make path refuses a bad folder to publish to" \
+	"$(PATH_PUBLISH_AS=a/b bash "$TOP/scripts/path.sh" 2>&1)" "PATH_PUBLISH_AS='a/b': a results folder name"
 plan=$(DRY_RUN=1 bash "$TOP/scripts/path.sh" 2>&1)
 assert_contains "DRY_RUN names the series commit" "$plan" "the series at commit $series (29 patches)"
 assert_contains "the first step is patches 1-12" "$plan" "first: patches 1-12, rebuilds baseline,pte,ptdesc,ptdesc-wp"
@@ -59,7 +68,10 @@ assert_contains "ending with the arm64 table copy" "$plan" "  16 arm64/mm: Copy 
 assert_contains "mask-words is patch 25" "$plan" $'mask-words: patches 25-25, rebuilds ptdesc,ptdesc-wp: fork masks uffd-wp out of the copied bits four words at a time\n  25 mm: Mask extended bits four words at a time on fork()'
 assert_contains "configs is patches 26-29" "$plan" "  29 userfaultfd: Give the tables of a registered range bits once more"
 assert_contains "a subset of steps spans the patches since the step before" \
-	"$(OPT_PATH_STEPS="first bulk" DRY_RUN=1 bash "$TOP/scripts/path.sh" 2>&1)" "bulk: patches 13-16"
+	"$(OPT_PATH_STEPS="first batch" DRY_RUN=1 bash "$TOP/scripts/path.sh" 2>&1)" "batch: patches 13-14"
+assert_contains "a subset that would keep a kernel the skipped patches change is refused" \
+	"$(OPT_PATH_STEPS="first bulk" DRY_RUN=1 bash "$TOP/scripts/path.sh" 2>&1)" \
+	"step 'bulk' would keep the pte kernel of step 'first', but the skipped step 'contpte' changes pte"
 
 # A small repository whose patches/ is replaced by a v2 after the commit
 # recorded: the first series is still read from that commit.
@@ -88,4 +100,37 @@ printf 'commit: 0fd8b7d\n' >"$T_TMP/short.series"
 assert_contains "a short commit id is refused" "$(pathlib "path_series_commit '$T_TMP/short.series'")" "a full id (40 hex digits)"
 printf '# nothing\n' >"$T_TMP/none.series"
 assert_contains "a series file without a commit is refused" "$(pathlib "path_series_commit '$T_TMP/none.series'")" "expected a line 'commit: <40 hex digits>'"
+# path-publish.sh keeps a run of some of the steps beside the whole path: in
+# results/NAME/ and between its own markers, the steps measured named, the
+# PATH block untouched. A copy of the scripts, so that TOP is the copy.
+pub="$T_TMP/pub"
+mkdir -p "$pub/results/path" "$pub/bench"
+cp -r "$TOP/scripts" "$pub/"
+cp "$TOP/bench/benchmarks.tsv" "$pub/bench/"
+printf 'path\tthe whole path\npath-last\tthe last steps\n' >"$pub/results/notes.tsv"
+printf '# R\n\n## The path\n\n<!-- BEGIN PATH by make path (old): edit outside the markers -->\nold block\n<!-- END PATH -->\n\nbetween\n\n<!-- BEGIN STEPS path-last -->\n<!-- END STEPS path-last -->\n\nafter\n' >"$pub/RESULTS.md"
+fake="$T_TMP/runs/20260101-000000-path"
+mkdir -p "$fake/plots"
+printf '# steps\na\t1\tbaseline,ptdesc\tthe first\nb\t2\tptdesc\tthe second\nc\t3\tptdesc\tthe third\n' >"$fake/path.steps"
+printf 'reps icount: 2\nbench: fork-bench --size 1G --folio 2M --reps @REPS@ --forks 12\n' >"$fake/experiment.exp"
+echo "baseline ptdesc" >"$fake/variants"
+printf '\n#### ptdesc: a table\n' >"$fake/path.md"
+touch "$fake/path.csv" "$fake/path.tsv" "$fake/plots/path.png" "$fake/plots/path.svg" "$fake/plots/path.dat"
+for st in a c; do
+	mkdir -p "$fake/$st"
+	echo 0123 >"$fake/$st/commit"
+	echo ptdesc >"$fake/$st/rebuilt"
+	mkdir -p "$fake/$st/ptdesc/icount/out"
+	for f in guest.env output.log steps.sh console.log; do echo x >"$fake/$st/ptdesc/icount/$f"; done
+done
+assert_status "a run of steps a and c is published as path-last" 0 bash "$pub/scripts/path-publish.sh" "$fake" path-last
+gen=$(cat "$pub/results/path-last/generated.md" 2>/dev/null)
+assert_contains "it names the steps measured, of how many" "$gen" "(results/path-last/path.steps): a, c of its 3):"
+assert_contains "its steps table has the steps measured" "$gen" "| c | 3 | the third |"
+assert_eq "and not the others" "" "$(grep -F '| b | 2 |' <<<"$gen" || true)"
+assert_contains "RESULTS.md gets it between its markers" "$(sed -n '/BEGIN STEPS path-last/,/END STEPS path-last/p' "$pub/RESULTS.md")" "results/path-last/plots/path.png"
+assert_contains "the PATH block is left as it was" "$(cat "$pub/RESULTS.md")" $'<!-- BEGIN PATH by make path (old): edit outside the markers -->\nold block\n<!-- END PATH -->\n\nbetween'
+assert_eq "the raw output of the rebuilt kernels is kept" "console.log.gz guest.env out output.log steps.txt " "$(find "$pub/results/path-last/raw/c/ptdesc/icount" -mindepth 1 -maxdepth 1 -printf '%f\n' | sort | tr '\n' ' ')"
+assert_contains "a bad folder name is refused" "$(bash "$pub/scripts/path-publish.sh" "$fake" 'Path/x' 2>&1)" "lower-case letters, digits and '-'"
+assert_contains "a folder that is not a path run is refused" "$(bash "$pub/scripts/path-publish.sh" "$T_TMP" x 2>&1)" "is not a make path run"
 finish
