@@ -12,23 +12,25 @@ set linetype 1 lc rgb "#9400d3" pt 7 ps 1.2
 set linetype 2 lc rgb "#009e73" pt 5 ps 1.2
 set linetype 3 lc rgb "#56b4e9" pt 9 ps 1.4
 set linetype 4 lc rgb "#e69f00" pt 11 ps 1.4
-set title "run ".runid.": change of the median against baseline, ".what.",\n95% CI of the bootstrap over boots, then repetitions".((xr eq "*:*") ? "" : " (intervals beyond the axis end at its edge)")
+set title "run ".runid.": change of the median against baseline, ".what.",\n95% CI of the bootstrap over boots, then repetitions".((xr eq "*:*") ? "" : " (beyond the axis: the median at its edge, its value beside it)")
 set xlabel "% change of the median against the baseline of its comparison"
 set grid xtics
 set key outside top center horizontal
-set yrange [rows - 0.5:-0.5]
+# A row of room above the first measurement for the targets' labels.
+set yrange [rows - 0.5:-1.5]
 set ytics scale 0 font ",9"
 set xzeroaxis
 set arrow 1 from first 0, graph 0 to first 0, graph 1 nohead lc rgb "black"
 do for [i=1:words(targets)] {
 	t = real(word(targets, i))
 	set arrow 10 + i from first t, graph 0 to first t, graph 1 nohead dt 2 lc rgb "#cc0000"
-	set label 10 + i sprintf("%+g%%", t) at first t, graph 1 offset 0.3, -0.8 tc rgb "#cc0000" font ",8"
+	set label 10 + i sprintf("%+g%%", t) at first t, first -1 center tc rgb "#cc0000" font ",8" front
 }
 set lmargin lmargin
 set ytics noenhanced
 eval "set xrange [".xr."]"
-# Intervals beyond a fixed range end at its edge.
+# Intervals beyond a fixed range end at its edge; a median beyond it is drawn
+# at the edge, with its value beside it (one column per variant).
 xlo = (xr[1:1] eq '*') ? -1e30 : real(xr[1:strstrt(xr, ':') - 1])
 xhi = (xr[strlen(xr):strlen(xr)] eq '*') ? 1e30 : real(xr[strstrt(xr, ':') + 1:])
 clip(x) = x < xlo ? xlo : (x > xhi ? xhi : x)
@@ -41,7 +43,11 @@ if (rows == 0) {
 	# The labels from a series of their own at the row itself: from the
 	# variants' series (each a little off the row) they were drawn as many
 	# times as there are variants, each a little apart.
-	plot for [i=1:words(vars)] datafile using ($4 == i ? $5 : NaN):($1 + 0.18 * (i - (words(vars) + 1) / 2.0)):(clip($6)):(clip($7)) \
+	plot for [i=1:words(vars)] datafile using ($4 == i ? clip($5) : NaN):($1 + 0.18 * (i - (words(vars) + 1) / 2.0)):(clip($6)):(clip($7)) \
 		with xerrorbars lt i title word(vars, i), \
+	     for [i=1:words(vars)] datafile using ($4 == i && $5 < xlo ? xlo : NaN):1:(sprintf("%+.1f%%", $5)) \
+		with labels left offset char 1.5 + 7 * (i - 1), 0 tc lt i font ",8" notitle, \
+	     for [i=1:words(vars)] datafile using ($4 == i && $5 > xhi ? xhi : NaN):1:(sprintf("%+.1f%%", $5)) \
+		with labels right offset char -1.5 - 7 * (words(vars) - i), 0 tc lt i font ",8" notitle, \
 		datafile using (NaN):1:yticlabels(2) with points notitle
 }

@@ -101,11 +101,22 @@ set title "its users: % change of the median, 95% CI"
 set ylabel "% change of the median against baseline"
 set style data histogram
 set style histogram errorbars gap 2 lw 1
-set yrange [-1:*]
 set key top left
 set arrow 1 from graph 0, first 3 to graph 1, first 3 nohead lw 2 lc rgb "black" front
-set label 1 "target: 3%" at graph 0.99, first 3.25 right front
+set label 1 "target: 3%" at graph 0.99, first 3 right front offset 0,0.7
 if (nothers == 0) { eval empty(none) } else { if (rows_readers == 0) { eval empty(unmeasured) } else {
+	# The axis holds every interval and the target line with room above it
+	# for its label, and goes down to -1 at least.
+	# (stats keeps only the points inside a fixed range: none here.)
+	set autoscale y
+	ylo = -1; yhi = 3
+	do for [i=1:nothers] {
+		stats outdir.'/lockless-readers.dat' using (column(3*i)) nooutput
+		if (STATS_min < ylo) { ylo = STATS_min }
+		stats outdir.'/lockless-readers.dat' using (column(3*i+1)) nooutput
+		if (STATS_max > yhi) { yhi = STATS_max }
+	}
+	set yrange [floor(ylo * 2) / 2.0 - 0.5 : ceil(yhi * 2) / 2.0 + 1]
 	plot for [i=1:nothers] outdir.'/lockless-readers.dat' using (column(3*i-1)):(column(3*i)):(column(3*i+1)):xtic(1) lt (i+1) title columnhead(3*i-1)
 } }
 unset arrow; unset label
