@@ -88,7 +88,7 @@ for term in png svg; do
 	png) t="pngcairo size 960,540 font 'sans,11'" ;;
 	svg) t="svg size 960,540 font 'sans,11'" ;;
 	esac
-	gnuplot -e "datafile='$run/plots/path.dat'; outfile='$run/plots/path.$term'; termspec=\"$t\"" \
+	gnuplot -e "datafile='$run/plots/path.dat'; outfile='$run/plots/path.$term'; termspec=\"$t\"; runid='$(basename "$run")'" \
 		"$TOP/analysis/plots/path.gp" 2>"$run/plots/path-$term.log" ||
 		{ cat "$run/plots/path-$term.log" >&2; die "gnuplot failed on the path plot"; }
 done
