@@ -138,13 +138,13 @@ for label in $LABELS; do
 	prev="$label"
 done
 wait_guest
+# In step order, as they were recorded: a copy of a copy finds its source.
+for k in "${kept[@]}"; do
+	read -r from to v <<<"$k"
+	mkdir -p "$RUN/$to/$v"
+	cp -r "$RUN/$from/$v/icount" "$RUN/$to/$v/icount"
+done
 for label in $LABELS; do
-	for k in "${kept[@]}"; do
-		read -r from to v <<<"$k"
-		[ "$to" = "$label" ] || continue
-		mkdir -p "$RUN/$label/$v"
-		cp -r "$RUN/$from/$v/icount" "$RUN/$label/$v/icount"
-	done
 	"$sdstat" tidy --run "$label" "$RUN/$label"/*/icount >"$RUN/$label/results.csv"
 done
 
