@@ -16,16 +16,11 @@ set title "run ".runid.": change of the median against baseline, ".what.",\n95% 
 set xlabel "% change of the median against the baseline of its comparison"
 set grid xtics
 set key outside top center horizontal
-# A row of room above the first measurement for the targets' labels.
-set yrange [rows - 0.5:-1.5]
+# Room above the first measurement for the targets' labels (two rows).
+set yrange [rows - 0.5:-2]
 set ytics scale 0 font ",9"
 set xzeroaxis
 set arrow 1 from first 0, graph 0 to first 0, graph 1 nohead lc rgb "black"
-do for [i=1:words(targets)] {
-	t = real(word(targets, i))
-	set arrow 10 + i from first t, graph 0 to first t, graph 1 nohead dt 2 lc rgb "#cc0000"
-	set label 10 + i sprintf("%+g%%", t) at first t, first -1 center tc rgb "#cc0000" font ",8" front
-}
 set lmargin lmargin
 set ytics noenhanced
 eval "set xrange [".xr."]"
@@ -33,6 +28,22 @@ eval "set xrange [".xr."]"
 # at the edge, with its value beside it (one column per variant).
 xlo = (xr[1:1] eq '*') ? -1e30 : real(xr[1:strstrt(xr, ':') - 1])
 xhi = (xr[strlen(xr):strlen(xr)] eq '*') ? 1e30 : real(xr[strstrt(xr, ':') + 1:])
+# Target labels in a row above the first measurement; a label closer than
+# 6% of a fixed axis to the one before it goes to a second row, so that they
+# do not overlap (on an axis scaled to the data their distance is not known
+# here, and the labels stay in one row).
+close(a, b) = (xhi - xlo < 1e29) && abs(a - b) < 0.06 * (xhi - xlo)
+label_row = -1.45
+do for [i=1:words(targets)] {
+	t = real(word(targets, i))
+	if (i > 1 && close(t, real(word(targets, i - 1)))) {
+		label_row = (label_row == -1.45) ? -0.85 : -1.45
+	} else {
+		label_row = -1.45
+	}
+	set arrow 10 + i from first t, graph 0 to first t, graph 1 nohead dt 2 lc rgb "#cc0000"
+	set label 10 + i sprintf("%+g%%", t) at first t, first label_row center tc rgb "#cc0000" font ",8" front
+}
 clip(x) = x < xlo ? xlo : (x > xhi ? xhi : x)
 if (rows == 0) {
 	set label 99 "no ".what." in this run" at graph 0.5, 0.5 center

@@ -2,7 +2,8 @@
 # nvariants, runs (the run ids for the titles), hasfirst (1 when the first
 # implementation is plotted beside the series) and the data rows of each
 # file: rows_over, rows_readers; rows_percall_4k and rows_percall_64k, the
-# rows with a value in that panel's column). Every change is of the
+# rows with a value in that panel's column; fork_cut, the intervals of
+# fork-overhead's left panel beyond its axis, named, or ""). Every change is of the
 # median against baseline, with the 95% CI of the bootstrap over boots, then
 # repetitions, as in the tables. A panel without data says so.
 if (term eq 'png') set terminal pngcairo size 1200,600 font ",10"; else set terminal svg size 1200,600 font "Helvetica,11"
@@ -42,6 +43,9 @@ if (nothers == 0) { eval empty(none) } else { if (rows_over == 0) { eval empty(u
 	set key top left opaque
 	set label 1 "RFC: fork() up to +40%" at graph 0.99, first 41.5 right tc rgb "red"
 	if (hasfirst) { set label 7 "first implementation: 1 boot, 3 repetitions; at 2M not pinned" at graph 0.99, first -3.5 right font ",9" }
+	# Intervals cut by the axis, with their ends (from plot.sh), in a line
+	# of their own under the note.
+	if (fork_cut ne "") { set yrange [-7.5:45]; set label 8 "intervals beyond the axis: ".fork_cut at graph 0.99, first -6 right font ",8" }
 	if (hasfirst) {
 		plot for [i=1:nothers] f using (column(6*i-1)):(column(6*i)):(column(6*i+1)):xtic(1) lt (i+1) fs pattern 5 title columnhead(6*i-1), \
 		     for [i=1:nothers] f using (column(6*i-4)):(column(6*i-3)):(column(6*i-2)) lt (i+1) title columnhead(6*i-4), \
@@ -52,6 +56,7 @@ if (nothers == 0) { eval empty(none) } else { if (rows_over == 0) { eval empty(u
 	}
 	unset label 1
 	unset label 7
+	unset label 8
 	set title "the series, zoomed: targets of issue 7 as lines over the folio sizes they apply to"
 	set yrange [-2:10]
 	set key top right opaque

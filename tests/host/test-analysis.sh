@@ -40,4 +40,27 @@ assert_status "plot.sh draws the plots of a run with baseline only and 4K entrie
 for plot in fork-overhead lockless; do
 	if [ -s "$T_TMP/smoke/plots/$plot.png" ]; then ok "it draws $plot.png"; else not_ok "it draws $plot.png" "$(ls "$T_TMP/smoke/plots")"; fi
 done
+if grep -q "intervals beyond the axis" "$T_TMP/smoke/plots/fork-overhead.svg"; then
+	not_ok "fork-overhead.svg of a run whose intervals fit its axis has no note of intervals beyond it" "$(grep "beyond" "$T_TMP/smoke/plots/fork-overhead.svg")"
+else
+	ok "fork-overhead.svg of a run whose intervals fit its axis has no note of intervals beyond it"
+fi
+# The published run with the first implementation (1 boot, 2M unpinned):
+# its intervals at 2M reach past the left panel's -5..+45% and are named in
+# a note with their ends, each beyond the axis.
+mkdir -p "$T_TMP/published"
+cp "$TOP/results/results.csv" "$TOP/results/experiment.exp" "$TOP/results/RUN" "$T_TMP/published/"
+assert_status "plot.sh draws the published run with the first implementation and fork() at 2M" 0 \
+	env FIRST="$TOP/results/first" FORK2M="$TOP/results/fork-2m" \
+	bash "$TOP/analysis/plots/plot.sh" "$T_TMP/published" "baseline pte ptdesc ptdesc-wp"
+note=$(grep -o "intervals beyond the axis: [^<]*" "$T_TMP/published/plots/fork-overhead.svg" || true)
+assert_contains "fork-overhead.svg names the first implementation's intervals beyond its axis at 2M" "$note" "(first) 2M"
+ends=$(printf '%s\n' "${note#*: }" | tr ',' '\n' | sed -n 's/.* \([-+][0-9]*\)%$/\1/p')
+if [ -n "$ends" ] && ! printf '%s\n' "$ends" | awk '$1 >= -5 && $1 <= 45 { bad = 1 } END { exit bad }'; then
+	not_ok "every end it names lies beyond -5..+45%" "$note"
+elif [ -z "$ends" ]; then
+	not_ok "every end it names lies beyond -5..+45%" "no end in: $note"
+else
+	ok "every end it names lies beyond -5..+45%"
+fi
 finish
