@@ -1,0 +1,1 @@
+lockless-bench --size 64M --folio 4K --reps 2

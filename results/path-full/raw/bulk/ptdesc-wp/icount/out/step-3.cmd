@@ -1,0 +1,1 @@
+fork-bench --size 1G --folio 64K --reps 2

@@ -1,0 +1,1 @@
+fault-bench --size 128M --reps 2

@@ -1,0 +1,1 @@
+gup-bench --size 256M --reps 2

@@ -1,0 +1,1 @@
+fork-bench --size 1G --folio 16K --reps 2

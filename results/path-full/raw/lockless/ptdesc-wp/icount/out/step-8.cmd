@@ -1,0 +1,1 @@
+lockless-bench --size 64M --folio 64K --reps 2
