@@ -149,17 +149,17 @@ title_runs="run $run_id"
 # valid FILE COLUMN: the data rows with a value in that column (a run may
 # measure the primitive at 4K entries only, as the smoke run does).
 valid() { tail -n +2 "$out/$1" | awk -F'\t' -v c="$2" '$c != "" && $c != "NaN"' | grep -c . || true; }
-# The left panel of fork-overhead runs from -5% to +45%: the intervals that
-# reach beyond it (the first implementation's, 1 boot, at 2M unpinned) are
-# named with their ends in a note, e.g. "ptdesc (first) 2M +53%".
-fork_cut=$(awk -F'\t' 'NR == 1 { for (c = 2; c <= NF; c++) name[c] = $c; next }
+# The left panel of fork-overhead runs from -5% to +45% (plots.gp): the
+# intervals that reach beyond it (the first implementation's, 1 boot, at 2M
+# unpinned) are named with their ends in a note, e.g. "ptdesc (first) 2M +53%".
+fork_cut=$(awk -F'\t' -v lo=-5 -v hi=45 '
+	function cut(c, end) { out = out sep name[c] " " folio " " sprintf("%+.0f%%", end); sep = ", " }
+	NR == 1 { for (c = 2; c <= NF; c++) name[c] = $c; next }
 	{
 		folio = $1; gsub(/"/, "", folio); sub(/ .*/, "", folio)
 		for (c = 2; c + 2 <= NF; c += 3) {
-			if ($(c + 1) != "NaN" && $(c + 1) < -5) out = out sep name[c] " " folio " " sprintf("%+.0f%%", $(c + 1))
-			if ($(c + 1) != "NaN" && $(c + 1) < -5) sep = ", "
-			if ($(c + 2) != "NaN" && $(c + 2) > 45) out = out sep name[c] " " folio " " sprintf("%+.0f%%", $(c + 2))
-			if ($(c + 2) != "NaN" && $(c + 2) > 45) sep = ", "
+			if ($(c + 1) != "NaN" && $(c + 1) < lo) cut(c, $(c + 1))
+			if ($(c + 2) != "NaN" && $(c + 2) > hi) cut(c, $(c + 2))
 		}
 	}
 	END { print out }' "$out/fork-overhead.dat")
